@@ -1,0 +1,38 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { AppConfig, FEATURE_MODULES } from './app-config';
+import { ConfigError } from './config.error';
+
+type Env = Record<string, string | undefined>;
+
+/** The one place that reads the environment. A bad value fails fast, naming the variable. */
+export function loadAppConfig(env: Env = process.env): AppConfig {
+  const raw: Record<string, unknown> = {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    amqpUrl: env.AMQP_URL,
+    amqpNamePrefix: env.AMQP_NAME_PREFIX,
+    mongodbUri: env.MONGODB_URI || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM,
+    mailCatcherPort: env.MAIL_CATCHER_PORT,
+    appModules: env.APP_MODULES,
+    adminApiKey: env.ADMIN_API_KEY || undefined,
+    retryDelaysMs: env.RETRY_DELAYS_MS,
+    consumerPrefetch: env.CONSUMER_PREFETCH,
+    rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+    seedDemoCatalog: env.SEED_DEMO_CATALOG === undefined ? undefined : env.SEED_DEMO_CATALOG !== 'false',
+  };
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const config = plainToInstance(AppConfig, defined);
+  for (const module of FEATURE_MODULES) {
+    const uri = env[`${module.toUpperCase()}_MONGODB_URI`];
+    if (uri) config.moduleMongodbUris[module] = uri;
+  }
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
+    throw new ConfigError(messages);
+  }
+  return config;
+}

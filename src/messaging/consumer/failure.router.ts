@@ -1,0 +1,100 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import { hostname } from 'node:os';
+import { AppConfig } from '../../common/config/app-config';
+import { TopologyDeclarer } from '../topology/topology.declarer';
+import { describeError, isPermanent } from './message-errors';
+import { H, MAX_ERROR_MESSAGE_CHARS, MAX_STACK_CHARS, headerString } from './message-headers';
+import { publishConfirmed } from './publish-confirmed';
+import { Settle } from './queue-consumer';
+
+const HOST = `${hostname()}:${process.pid}`;
+
+/**
+ * Decides where a failed message goes: a retry queue (transient, attempts left) or the
+ * dead-letter exchange. The copy is confirmed by the broker before the original is acked, so a
+ * crash in between can only duplicate (which the inbox absorbs), never lose.
+ */
+@Injectable()
+export class FailureRouter {
+  private readonly logger = new Logger(FailureRouter.name);
+
+  constructor(
+    private readonly declarer: TopologyDeclarer,
+    private readonly config: AppConfig,
+  ) {}
+
+  async route(
+    channel: ConfirmChannel,
+    msg: ConsumeMessage,
+    where: { queue: string; consumer: string },
+    error: unknown,
+    previousFailures: number,
+  ): Promise<Settle> {
+    const failures = previousFailures + 1;
+    const delays = this.config.retryDelaysMs;
+    const retry = !isPermanent(error) && failures <= delays.length;
+    const headers = this.failureHeaders(msg, where, error, failures);
+    const { type, message } = describeError(error);
+    const options = this.copyOptions(msg, headers);
+    try {
+      if (retry) {
+        const delay = delays[failures - 1];
+        this.logger.warn(`${where.queue}: attempt ${failures} failed (${type}: ${message}); retrying in ${delay} ms`);
+        await publishConfirmed(channel, this.declarer.names.retry(delay), where.queue, msg.content, options);
+      } else {
+        const why = isPermanent(error) ? 'permanent error' : `${failures} attempts`;
+        this.logger.error(`${where.queue}: dead-lettered after ${why} (${type}: ${message})`);
+        await publishConfirmed(channel, this.declarer.names.deadLetter, where.queue, msg.content, options);
+      }
+      return 'ack';
+    } catch (publishError) {
+      this.logger.error(`${where.queue}: could not park a failed message, requeueing: ${(publishError as Error).message}`);
+      return 'requeue';
+    }
+  }
+
+  private failureHeaders(
+    msg: ConsumeMessage,
+    where: { queue: string; consumer: string },
+    error: unknown,
+    failures: number,
+  ): Record<string, string | number | boolean> {
+    const previous = msg.properties.headers ?? {};
+    const kept = Object.fromEntries(
+      Object.entries(previous).filter(([k, v]) => !k.startsWith('x-') && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')),
+    ) as Record<string, string | number | boolean>;
+    const { type, message, stack } = describeError(error);
+    const now = new Date().toISOString();
+    return {
+      ...kept,
+      [H.attempt]: failures,
+      [H.errorType]: type,
+      [H.errorMessage]: message.slice(0, MAX_ERROR_MESSAGE_CHARS),
+      [H.errorStack]: (stack ?? '').slice(0, MAX_STACK_CHARS),
+      [H.permanent]: isPermanent(error),
+      [H.originalExchange]: headerString(previous, H.originalExchange) ?? msg.fields.exchange,
+      [H.originalRoutingKey]: headerString(previous, H.originalRoutingKey) ?? msg.fields.routingKey,
+      [H.originalQueue]: where.queue,
+      [H.consumer]: where.consumer,
+      [H.host]: HOST,
+      [H.firstFailedAt]: headerString(previous, H.firstFailedAt) ?? now,
+      [H.lastFailedAt]: now,
+    };
+  }
+
+  private copyOptions(msg: ConsumeMessage, headers: Options.Publish['headers']): Options.Publish {
+    const p = msg.properties;
+    return {
+      persistent: true,
+      headers,
+      contentType: p.contentType,
+      contentEncoding: p.contentEncoding,
+      messageId: p.messageId,
+      correlationId: p.correlationId,
+      type: p.type,
+      timestamp: p.timestamp,
+      appId: p.appId,
+    };
+  }
+}

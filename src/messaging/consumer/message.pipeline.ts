@@ -1,0 +1,66 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { CorrelationContext } from '../../common/correlation/correlation.context';
+import { MessageEnvelope } from '../envelope/message-envelope';
+import { InboxStore } from '../inbox/inbox.store';
+import { validateContract } from './contract.validator';
+import { EventContext } from './event-context';
+import { FailureRouter } from './failure.router';
+import { ContractViolationError, MalformedMessageError } from './message-errors';
+import { H, headerNumber } from './message-headers';
+import { Settle } from './queue-consumer';
+import { Subscription } from './subscription';
+
+/**
+ * decode → validate → skip if already handled → handle → remember. Any failure is routed
+ * (retry or dead letter) by FailureRouter; nothing here acks a message that failed.
+ */
+@Injectable()
+export class MessagePipeline {
+  private readonly logger = new Logger(MessagePipeline.name);
+
+  constructor(
+    private readonly inbox: InboxStore,
+    private readonly failures: FailureRouter,
+  ) {}
+
+  async handle(sub: Subscription, msg: ConsumeMessage, channel: ConfirmChannel): Promise<Settle> {
+    const attempt = headerNumber(msg.properties.headers, H.attempt);
+    let envelope: MessageEnvelope;
+    let payload: object;
+    try {
+      envelope = this.decode(msg, sub);
+      payload = validateContract(sub.contract, envelope.payload, `${sub.eventType} payload`);
+    } catch (error) {
+      return this.failures.route(channel, msg, sub, error, attempt);
+    }
+    const scope = { correlationId: envelope.correlationId, causationId: envelope.messageId };
+    return CorrelationContext.run(scope, async () => {
+      try {
+        if (await this.inbox.has(sub.consumer, envelope.messageId)) {
+          this.logger.debug(`${sub.queue}: ${envelope.messageId} already handled, skipping`);
+          return 'ack';
+        }
+        await sub.invoke(payload, new EventContext([envelope, { queue: sub.queue, attempt }]));
+        await this.inbox.record(sub.consumer, envelope.messageId);
+        return 'ack';
+      } catch (error) {
+        return this.failures.route(channel, msg, sub, error, attempt);
+      }
+    });
+  }
+
+  private decode(msg: ConsumeMessage, sub: Subscription): MessageEnvelope {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(msg.content.toString('utf8'));
+    } catch (error) {
+      throw new MalformedMessageError(`Body is not JSON: ${(error as Error).message}`);
+    }
+    const envelope = validateContract(MessageEnvelope, parsed, 'Envelope');
+    if (envelope.type !== sub.eventType) {
+      throw new ContractViolationError('Unexpected event type', [`expected ${sub.eventType}, got ${envelope.type}`]);
+    }
+    return envelope;
+  }
+}

@@ -1,0 +1,24 @@
+import { applyDecorators } from '@nestjs/common';
+import { EventPattern, MessagePattern } from '@nestjs/microservices';
+import { EventContract } from '../contracts/event-contract';
+
+const SEPARATOR = '::';
+
+/** Subscribes a controller method: one durable queue `<consumer>.<event>` per (consumer, event). */
+export function OnEvent(
+  contract: EventContract,
+  consumer: string,
+  options: { prefetch?: number } = {},
+): MethodDecorator {
+  return applyDecorators(EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }));
+}
+
+/** Answers request/reply calls sent to a routing key (see RpcClient). */
+export function OnRequest(routingKey: string, requestContract: new () => object): MethodDecorator {
+  return applyDecorators(MessagePattern(routingKey, { contract: requestContract }));
+}
+
+export function parseSubscriptionPattern(pattern: string): { consumer: string; eventType: string } | undefined {
+  const [consumer, eventType, ...rest] = pattern.split(SEPARATOR);
+  return consumer && eventType && rest.length === 0 ? { consumer, eventType } : undefined;
+}

@@ -1,0 +1,11 @@
+import { ClassConstructor } from 'class-transformer';
+import { EventContext } from './event-context';
+
+/** One consumer's subscription to one event type, bound to its own durable queue. */
+export interface Subscription {
+  consumer: string;
+  eventType: string;
+  queue: string;
+  contract: ClassConstructor<object>;
+  invoke: (payload: object, context: EventContext) => Promise<unknown>;
+}

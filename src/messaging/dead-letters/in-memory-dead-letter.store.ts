@@ -1,0 +1,46 @@
+import { DeadLetterFilter, DeadLetterRecord, Page } from './dead-letter.record';
+import { DeadLetterStore } from './dead-letter.store';
+
+export class InMemoryDeadLetterStore extends DeadLetterStore {
+  private readonly records = new Map<string, DeadLetterRecord>();
+
+  async save(record: DeadLetterRecord): Promise<void> {
+    if (!this.records.has(record.id)) this.records.set(record.id, { ...record });
+  }
+
+  async list(filter: DeadLetterFilter, offset: number, limit: number): Promise<Page<DeadLetterRecord>> {
+    const matching = [...this.records.values()]
+      .filter(
+        (r) =>
+          (!filter.queue || r.queue === filter.queue) &&
+          (!filter.type || r.type === filter.type) &&
+          (!filter.status || r.status === filter.status) &&
+          (!filter.since || r.deadLetteredAt >= filter.since),
+      )
+      .sort((a, b) => b.deadLetteredAt.getTime() - a.deadLetteredAt.getTime());
+    return { items: matching.slice(offset, offset + limit).map((r) => ({ ...r })), total: matching.length };
+  }
+
+  async get(id: string): Promise<DeadLetterRecord | undefined> {
+    const r = this.records.get(id);
+    return r && { ...r };
+  }
+
+  async delete(id: string): Promise<boolean> {
+    return this.records.delete(id);
+  }
+
+  async markReplayed(id: string): Promise<boolean> {
+    const r = this.records.get(id);
+    if (!r || r.status !== 'PARKED') return false;
+    r.status = 'REPLAYED';
+    r.replayCount += 1;
+    r.replayedAt = new Date();
+    return true;
+  }
+
+  async markParked(id: string): Promise<void> {
+    const r = this.records.get(id);
+    if (r) r.status = 'PARKED';
+  }
+}

@@ -1,0 +1,39 @@
+import { Connection, Schema } from 'mongoose';
+import { InboxStore } from './inbox.store';
+
+interface InboxDoc {
+  consumer: string;
+  messageId: string;
+  processedAt: Date;
+}
+
+const InboxSchema = new Schema<InboxDoc>(
+  { consumer: { type: String, required: true }, messageId: { type: String, required: true }, processedAt: Date },
+  { collection: 'inbox', versionKey: false },
+);
+InboxSchema.index({ consumer: 1, messageId: 1 }, { unique: true });
+// Redeliveries come within minutes; a week of memory is plenty and keeps the collection bounded.
+InboxSchema.index({ processedAt: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
+
+const DUPLICATE_KEY = 11000;
+
+export class MongoInboxStore extends InboxStore {
+  private readonly model;
+
+  constructor(connection: Connection) {
+    super();
+    this.model = connection.model<InboxDoc>('InboxEntry', InboxSchema);
+  }
+
+  async has(consumer: string, messageId: string): Promise<boolean> {
+    return (await this.model.exists({ consumer, messageId })) !== null;
+  }
+
+  async record(consumer: string, messageId: string): Promise<void> {
+    try {
+      await this.model.create({ consumer, messageId, processedAt: new Date() });
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+}

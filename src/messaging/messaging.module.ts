@@ -1,0 +1,83 @@
+import { MessageHandlerErrorBehavior, RabbitMQModule, defaultNackErrorHandler } from '@golevelup/nestjs-rabbitmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { AppConfig } from '../common/config/app-config';
+import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
+import { AdminApiKeyGuard } from '../common/http/admin-api-key.guard';
+import { FailureRouter } from './consumer/failure.router';
+import { MessagePipeline } from './consumer/message.pipeline';
+import { RabbitEventServer } from './consumer/rabbit-event.server';
+import { DeadLetterRecorder } from './dead-letters/dead-letter.recorder';
+import { DeadLetterReplayer } from './dead-letters/dead-letter.replayer';
+import { DeadLetterStore } from './dead-letters/dead-letter.store';
+import { DeadLettersController } from './dead-letters/dead-letters.controller';
+import { InMemoryDeadLetterStore } from './dead-letters/in-memory-dead-letter.store';
+import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
+import { InMemoryInboxStore } from './inbox/in-memory-inbox.store';
+import { InboxStore } from './inbox/inbox.store';
+import { MongoInboxStore } from './inbox/mongo-inbox.store';
+import { ConfirmedPublisher } from './outbox/confirmed.publisher';
+import { OutboxRegistry } from './outbox/outbox.registry';
+import { OutboxRelay } from './outbox/outbox.relay';
+import { RpcResponder } from './rpc/rpc.responder';
+import { RpcClient } from './rpc/rpc.client';
+import { TopologyDeclarer } from './topology/topology.declarer';
+
+const OWNER = 'messaging';
+
+/** The RabbitMQ backbone: one connection per process, topology, outbox relay, consumers, dead letters. */
+@Global()
+@Module({})
+export class MessagingModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const mongoUri = config.mongodbUriFor(OWNER);
+    const mongo = mongoUri ? [connectionTokenFor(OWNER)] : [];
+    return {
+      module: MessagingModule,
+      imports: [
+        RabbitMQModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (c: AppConfig) => ({
+            name: 'orderflow',
+            uri: c.amqpUrl,
+            // Never block startup on the broker: the outbox keeps events until it is back.
+            connectionInitOptions: { wait: false },
+            connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+            enableDirectReplyTo: true,
+            registerHandlers: false,
+            // golevelup's default is requeue-forever; nothing here may loop on a failing message.
+            defaultSubscribeErrorBehavior: MessageHandlerErrorBehavior.NACK,
+            defaultRpcErrorHandler: defaultNackErrorHandler,
+          }),
+        }),
+        ...(mongoUri ? [mongoConnectionFor(OWNER, mongoUri)] : []),
+      ],
+      controllers: [DeadLettersController],
+      providers: [
+        TopologyDeclarer,
+        FailureRouter,
+        MessagePipeline,
+        RpcResponder,
+        RabbitEventServer,
+        RpcClient,
+        ConfirmedPublisher,
+        OutboxRegistry,
+        OutboxRelay,
+        DeadLetterRecorder,
+        DeadLetterReplayer,
+        AdminApiKeyGuard,
+        {
+          provide: InboxStore,
+          inject: mongo,
+          useFactory: (c?: Connection) => (c ? new MongoInboxStore(c) : new InMemoryInboxStore()),
+        },
+        {
+          provide: DeadLetterStore,
+          inject: mongo,
+          useFactory: (c?: Connection) => (c ? new MongoDeadLetterStore(c) : new InMemoryDeadLetterStore()),
+        },
+      ],
+      exports: [RabbitEventServer, RpcClient, OutboxRegistry, OutboxRelay, TopologyDeclarer, ConfirmedPublisher, AdminApiKeyGuard, InboxStore],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { MessageEnvelope } from '../envelope/message-envelope';
+
+/** An event waiting to be published; written in the same atomic step as the state it follows. */
+export interface OutboxMessage {
+  id: string;
+  routingKey: string;
+  body: string;
+  correlationId: string;
+  createdAt: Date;
+}
+
+export function toOutboxMessage(envelope: MessageEnvelope<object>): OutboxMessage {
+  return {
+    id: envelope.messageId,
+    routingKey: envelope.type,
+    body: JSON.stringify(envelope),
+    correlationId: envelope.correlationId,
+    createdAt: new Date(envelope.occurredAt),
+  };
+}

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { OutboxStore } from './outbox.store';
+
+/** Every module registers its outbox here; the relay drains them all. */
+@Injectable()
+export class OutboxRegistry {
+  private readonly stores = new Map<string, OutboxStore>();
+  private listener: () => void = () => undefined;
+
+  register(owner: string, store: OutboxStore): void {
+    this.stores.set(owner, store);
+  }
+
+  all(): Array<[string, OutboxStore]> {
+    return [...this.stores];
+  }
+
+  /** Stores call this after a write commits, so the relay publishes without waiting to poll. */
+  notifyAppended(): void {
+    this.listener();
+  }
+
+  onAppended(listener: () => void): void {
+    this.listener = listener;
+  }
+
+  async pendingCount(): Promise<number> {
+    const counts = await Promise.all([...this.stores.values()].map((s) => s.pendingCount()));
+    return counts.reduce((a, b) => a + b, 0);
+  }
+}

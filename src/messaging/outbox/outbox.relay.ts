@@ -1,0 +1,125 @@
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { RabbitEventServer } from '../consumer/rabbit-event.server';
+import { TopologyDeclarer } from '../topology/topology.declarer';
+import { ConfirmedPublisher } from './confirmed.publisher';
+import { OutboxMessage } from './outbox-message';
+import { OutboxRegistry } from './outbox.registry';
+import { OutboxStore } from './outbox.store';
+
+const BATCH = 200;
+const IDLE_POLL_MS = 1000;
+const BACKOFF_MS = 1000;
+const FLUSH_TIMEOUT_MS = 10_000;
+
+/**
+ * Publishes what the modules wrote to their outboxes, marking each sent only on the broker's
+ * confirm. While the broker is away the messages simply stay in the outbox.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private dirty = false;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private publishedTotal = 0;
+
+  constructor(
+    private readonly publisher: ConfirmedPublisher,
+    private readonly registry: OutboxRegistry,
+    private readonly declarer: TopologyDeclarer,
+    private readonly server: RabbitEventServer,
+  ) {}
+
+  get published(): number {
+    return this.publishedTotal;
+  }
+
+  onApplicationBootstrap(): void {
+    this.registry.onAppended(() => {
+      this.dirty = true;
+      this.wake?.();
+    });
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Shutdown order: stop consuming, finish in-flight handlers, flush what they wrote, close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.server.drain();
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    const deadline = Date.now() + FLUSH_TIMEOUT_MS;
+    while (Date.now() < deadline && (await this.registry.pendingCount()) > 0 && this.publisher.connected) {
+      const { failed } = await this.drainOnce();
+      if (failed > 0) await this.sleep(200);
+    }
+    const left = await this.registry.pendingCount();
+    if (left > 0) this.logger.warn(`${left} events stay in the outbox and go out on the next start`);
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      if (!this.publisher.connected) {
+        await this.sleep(BACKOFF_MS);
+        continue;
+      }
+      this.dirty = false;
+      const { sent, failed } = await this.drainOnce().catch((err: Error) => {
+        this.logger.error(`Outbox relay pass failed: ${err.message}`);
+        return { sent: 0, failed: 1 };
+      });
+      if (failed > 0) await this.sleep(BACKOFF_MS);
+      else if (sent === 0 && !this.dirty) await this.sleep(IDLE_POLL_MS);
+    }
+  }
+
+  private async drainOnce(): Promise<{ sent: number; failed: number }> {
+    let sent = 0;
+    let failed = 0;
+    for (const [owner, store] of this.registry.all()) {
+      const r = await this.drainStore(owner, store);
+      sent += r.sent;
+      failed += r.failed;
+    }
+    this.publishedTotal += sent;
+    return { sent, failed };
+  }
+
+  private async drainStore(owner: string, store: OutboxStore): Promise<{ sent: number; failed: number }> {
+    const batch = await store.claim(BATCH);
+    if (batch.length === 0) return { sent: 0, failed: 0 };
+    const results = await Promise.allSettled(batch.map((m) => this.publish(m)));
+    const sent = batch.filter((_, i) => results[i].status === 'fulfilled').map((m) => m.id);
+    const failed = batch.filter((_, i) => results[i].status === 'rejected').map((m) => m.id);
+    await store.markSent(sent);
+    await store.release(failed);
+    if (failed.length > 0) {
+      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
+      this.logger.warn(`${owner}: ${failed.length} events not confirmed, will retry (${reason?.message})`);
+    }
+    return { sent: sent.length, failed: failed.length };
+  }
+
+  private publish(m: OutboxMessage): Promise<void> {
+    return this.publisher.publish(this.declarer.names.events, m.routingKey, Buffer.from(m.body), {
+      messageId: m.id,
+      type: m.routingKey,
+      correlationId: m.correlationId,
+      contentType: 'application/json',
+      timestamp: Math.floor(m.createdAt.getTime() / 1000),
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+}

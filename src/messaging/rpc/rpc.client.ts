@@ -1,0 +1,52 @@
+import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../common/config/app-config';
+import { CorrelationContext } from '../../common/correlation/correlation.context';
+import { TopologyNames } from '../topology/topology-names';
+import { MessagingUnavailableError } from './messaging-unavailable.error';
+import { RPC_CORRELATION_HEADER, RpcReply } from './rpc-reply';
+
+export class RpcRemoteError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'RpcRemoteError';
+  }
+}
+
+/** Request/reply over RabbitMQ (golevelup's direct reply-to), with a deadline. */
+@Injectable()
+export class RpcClient {
+  private readonly names: TopologyNames;
+
+  constructor(
+    private readonly amqp: AmqpConnection,
+    private readonly config: AppConfig,
+  ) {
+    this.names = new TopologyNames(config.amqpNamePrefix);
+  }
+
+  async request<TRes>(routingKey: string, payload: object): Promise<TRes> {
+    // Fail fast: a publish on a down connection would only wait out the whole timeout.
+    if (!this.amqp.managedConnection?.isConnected()) {
+      throw new MessagingUnavailableError('The message broker is unavailable');
+    }
+    let reply: RpcReply<TRes>;
+    try {
+      reply = await this.amqp.request<RpcReply<TRes>>({
+        exchange: '',
+        routingKey: this.names.rpcQueue(routingKey),
+        payload,
+        timeout: this.config.rpcTimeoutMs,
+        expiration: this.config.rpcTimeoutMs,
+        headers: { [RPC_CORRELATION_HEADER]: CorrelationContext.correlationId() },
+      });
+    } catch (error) {
+      throw new MessagingUnavailableError(`No answer from ${routingKey}: ${(error as Error).message}`);
+    }
+    if (!reply.ok) throw new RpcRemoteError(reply.error.code, reply.error.message);
+    return reply.data;
+  }
+}

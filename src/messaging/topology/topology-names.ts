@@ -1,0 +1,52 @@
+/**
+ * Every exchange and queue name, in one place. The prefix lets separate runs (tests, a dev app)
+ * share one broker without touching each other's topology.
+ */
+export class TopologyNames {
+  constructor(private readonly prefix = '') {}
+
+  /** Topic exchange every integration event is published to, keyed by event type. */
+  get events(): string {
+    return `${this.prefix}orderflow.events`;
+  }
+
+  /** Where the events exchange sends what no queue is bound for, so it is counted, not lost. */
+  get unrouted(): string {
+    return `${this.prefix}orderflow.unrouted`;
+  }
+
+  /** Direct exchange each subscription queue is bound to by its own name: retries and replays
+   *  reach only the queue that failed, never every subscriber. */
+  get redeliver(): string {
+    return `${this.prefix}orderflow.redeliver`;
+  }
+
+  get deadLetter(): string {
+    return `${this.prefix}orderflow.dead-letter`;
+  }
+
+  get deadLetterQueue(): string {
+    return `${this.prefix}orderflow.dead-letters`;
+  }
+
+  /** Exchange and queue of one retry delay; messages wait there for the TTL, then go back. */
+  retry(delayMs: number): string {
+    return `${this.prefix}orderflow.retry.${delayMs}ms`;
+  }
+
+  /** `<module>.<event-with-dashes>`, e.g. inventory.order-placed. */
+  subscriptionQueue(consumer: string, eventType: string): string {
+    return `${this.prefix}${consumer}.${eventType.replace(/\./g, '-')}`;
+  }
+
+  rpcQueue(routingKey: string): string {
+    return `${this.prefix}${routingKey}`;
+  }
+
+  get all(): { exchanges: string[]; queues: string[] } {
+    return {
+      exchanges: [this.events, this.unrouted, this.redeliver, this.deadLetter],
+      queues: [this.unrouted, this.deadLetterQueue],
+    };
+  }
+}
