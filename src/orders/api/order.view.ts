@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { OrderStatus } from '../domain/order-status';
+import { Order } from '../domain/order.entity';
+
+export class OrderLineView {
+  @ApiProperty({ example: 'SKU-MUG' }) sku: string;
+  @ApiProperty({ example: 'Enamel mug' }) name: string;
+  @ApiProperty({ example: 2 }) quantity: number;
+  @ApiProperty({ description: 'Integer cents', example: 1250 }) unitPrice: number;
+}
+
+export class StatusChangeView {
+  @ApiProperty({ enum: OrderStatus, example: OrderStatus.PENDING }) status: OrderStatus;
+  @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) at: string;
+  @ApiPropertyOptional({ example: 'Stock reserved' }) reason?: string;
+}
+
+export class OrderView {
+  @ApiProperty({ example: '6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60' }) id: string;
+  @ApiProperty({ enum: OrderStatus, example: OrderStatus.PENDING }) status: OrderStatus;
+  @ApiProperty({ example: 'ada@example.com' }) customerEmail: string;
+  @ApiProperty({ type: [OrderLineView] }) items: OrderLineView[];
+  @ApiProperty({ description: 'Integer cents', example: 2500 }) total: number;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) createdAt: string;
+  @ApiProperty({ example: '2026-11-23T15:00:00.120Z' }) updatedAt: string;
+  @ApiPropertyOptional({ example: 'INV-20261123-6F1C2A9E' }) invoiceNumber?: string;
+  @ApiProperty({ type: [StatusChangeView] }) history: StatusChangeView[];
+
+  static of(order: Order): OrderView {
+    const s = order.snapshot();
+    return {
+      id: s.id,
+      status: s.status,
+      customerEmail: s.customerEmail,
+      items: s.items,
+      total: order.total,
+      currency: s.currency,
+      createdAt: s.createdAt.toISOString(),
+      updatedAt: s.updatedAt.toISOString(),
+      invoiceNumber: s.invoiceNumber,
+      history: s.history.map((h) => ({ status: h.status, at: h.at.toISOString(), reason: h.reason })),
+    };
+  }
+}
+
+export class OrderPageView {
+  @ApiProperty({ type: [OrderView] }) items: OrderView[];
+  @ApiProperty({ example: 1 }) total: number;
+  @ApiProperty({ example: 0 }) offset: number;
+  @ApiProperty({ example: 20 }) limit: number;
+}

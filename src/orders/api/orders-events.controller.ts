@@ -1,0 +1,56 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import {
+  InventoryRejected,
+  InventoryReleased,
+  InventoryReserved,
+  PaymentFailed,
+  PaymentSucceeded,
+  ProductUpdated,
+} from '../../messaging/contracts';
+import { OnEvent } from '../../messaging/consumer/on-event.decorator';
+import { CatalogReadModel } from '../application/catalog-read-model';
+import { OrderLifecycleService } from '../application/order-lifecycle.service';
+import { Ctx } from '@nestjs/microservices';
+import { EventContext } from '../../messaging/consumer/event-context';
+
+const ME = 'orders';
+
+/** Thin: each handler maps a validated event onto one use-case call. */
+@Controller()
+export class OrdersEventsController {
+  constructor(
+    private readonly lifecycle: OrderLifecycleService,
+    private readonly catalog: CatalogReadModel,
+  ) {}
+
+  @OnEvent(InventoryReserved, ME)
+  onStockReserved(@Payload() e: InventoryReserved): Promise<void> {
+    return this.lifecycle.stockReserved(e.orderId);
+  }
+
+  @OnEvent(InventoryRejected, ME)
+  onStockRejected(@Payload() e: InventoryRejected): Promise<void> {
+    return this.lifecycle.stockRejected(e.orderId, e.reason, e.shortages);
+  }
+
+  @OnEvent(InventoryReleased, ME)
+  onStockReleased(@Payload() e: InventoryReleased): Promise<void> {
+    return this.lifecycle.stockReleased(e.orderId, e.reason);
+  }
+
+  @OnEvent(PaymentSucceeded, ME)
+  onPaymentSucceeded(@Payload() e: PaymentSucceeded): Promise<void> {
+    return this.lifecycle.paymentSucceeded(e.orderId, e.invoice.number);
+  }
+
+  @OnEvent(PaymentFailed, ME)
+  onPaymentFailed(@Payload() e: PaymentFailed): Promise<void> {
+    return this.lifecycle.paymentFailed(e.orderId, e.reason);
+  }
+
+  @OnEvent(ProductUpdated, ME)
+  onProductUpdated(@Payload() e: ProductUpdated, @Ctx() ctx: EventContext): Promise<void> {
+    return this.catalog.upsert({ ...e, asOf: new Date(ctx.envelope.occurredAt) });
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CatalogLookupReply, CatalogLookupRequest } from '../../messaging/contracts';
+import { RpcClient } from '../../messaging/rpc/rpc.client';
+import { OrderLine } from '../domain/order-line';
+import { priceLines } from '../domain/order-pricing';
+import { CatalogReadModel } from './catalog-read-model';
+
+/** Prices from the local read model; asks inventory (request/reply) only for SKUs it lacks. */
+@Injectable()
+export class CatalogPricingService {
+  private readonly logger = new Logger(CatalogPricingService.name);
+
+  constructor(
+    private readonly catalog: CatalogReadModel,
+    private readonly rpc: RpcClient,
+  ) {}
+
+  async price(requested: Array<{ sku: string; quantity: number }>): Promise<{ items: OrderLine[]; currency: string }> {
+    const skus = [...new Set(requested.map((r) => r.sku))];
+    const known = await this.catalog.getMany(skus);
+    const missing = skus.filter((s) => !known.has(s));
+    if (missing.length > 0) {
+      this.logger.log(`Asking inventory for ${missing.length} SKUs missing from the read model`);
+      const reply = await this.rpc.request<CatalogLookupReply>(CatalogLookupRequest.routingKey, { skus: missing });
+      for (const p of reply.products) {
+        const entry = { ...p, asOf: new Date(0) };
+        await this.catalog.upsert(entry);
+        known.set(p.sku, entry);
+      }
+    }
+    return priceLines(requested, known);
+  }
+}

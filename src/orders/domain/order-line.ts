@@ -1,0 +1,7 @@
+export interface OrderLine {
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Integer cents. */
+  unitPrice: number;
+}

@@ -1,0 +1,38 @@
+import { Schema } from 'mongoose';
+import { OrderStatus } from '../domain/order-status';
+
+export interface OrderDoc {
+  _id: string;
+  customerEmail: string;
+  items: Array<{ sku: string; name: string; quantity: number; unitPrice: number }>;
+  currency: string;
+  status: OrderStatus;
+  history: Array<{ status: OrderStatus; at: Date; reason?: string }>;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+  invoiceNumber?: string;
+  idempotencyKey?: string;
+  requestHash?: string;
+}
+
+export const OrderSchema = new Schema<OrderDoc>(
+  {
+    _id: String,
+    customerEmail: { type: String, required: true },
+    items: [{ _id: false, sku: String, name: String, quantity: Number, unitPrice: Number }],
+    currency: String,
+    status: { type: String, enum: Object.values(OrderStatus), required: true },
+    history: [{ _id: false, status: String, at: Date, reason: String }],
+    createdAt: Date,
+    updatedAt: Date,
+    version: { type: Number, required: true },
+    invoiceNumber: String,
+    idempotencyKey: String,
+    requestHash: String,
+  },
+  { collection: 'orders', versionKey: false },
+);
+OrderSchema.index({ idempotencyKey: 1 }, { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } });
+OrderSchema.index({ status: 1, createdAt: -1 });
+OrderSchema.index({ createdAt: -1 });
