@@ -1,0 +1,32 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { BillingModule } from './billing/billing.module';
+import { AppConfig, FeatureModuleName } from './common/config/app-config';
+import { ConfigModule } from './common/config/config.module';
+import { HealthController } from './common/health/health.controller';
+import { InventoryModule } from './inventory/inventory.module';
+import { MessagingModule } from './messaging/messaging.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrdersModule } from './orders/orders.module';
+
+const FEATURES: Record<FeatureModuleName, { forRoot(config: AppConfig): DynamicModule } & Type> = {
+  orders: OrdersModule,
+  inventory: InventoryModule,
+  billing: BillingModule,
+  notifications: NotificationsModule,
+};
+
+/** The backbone always loads; feature modules load as APP_MODULES says. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        MessagingModule.forRoot(config),
+        ...config.appModules.map((name) => FEATURES[name].forRoot(config)),
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,22 @@
+import { Controller } from '@nestjs/common';
+import { Payload } from '@nestjs/microservices';
+import { InventoryReserved, OrderPlaced } from '../../messaging/contracts';
+import { OnEvent } from '../../messaging/consumer/on-event.decorator';
+import { PaymentUseCases } from '../application/payment.use-cases';
+
+const ME = 'billing';
+
+@Controller()
+export class BillingEventsController {
+  constructor(private readonly payments: PaymentUseCases) {}
+
+  @OnEvent(OrderPlaced, ME)
+  onOrderPlaced(@Payload() e: OrderPlaced): Promise<void> {
+    return this.payments.recordIntent(e);
+  }
+
+  @OnEvent(InventoryReserved, ME)
+  onStockReserved(@Payload() e: InventoryReserved): Promise<void> {
+    return this.payments.charge(e.orderId);
+  }
+}

@@ -1,0 +1,23 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Invoice } from '../domain/payment';
+
+export class InvoiceLineView {
+  @ApiProperty({ example: 'SKU-MUG' }) sku: string;
+  @ApiProperty({ example: 'Enamel mug' }) name: string;
+  @ApiProperty({ example: 2 }) quantity: number;
+  @ApiProperty({ description: 'Integer cents', example: 1250 }) unitPrice: number;
+}
+
+export class InvoiceView {
+  @ApiProperty({ example: 'INV-20261123-6F1C2A9E0B7D' }) number: string;
+  @ApiProperty({ example: '6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60' }) orderId: string;
+  @ApiProperty({ example: 'ada@example.com' }) customerEmail: string;
+  @ApiProperty({ description: 'Integer cents', example: 2500 }) amount: number;
+  @ApiProperty({ example: 'EUR' }) currency: string;
+  @ApiProperty({ type: [InvoiceLineView] }) lines: InvoiceLineView[];
+  @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) issuedAt: string;
+
+  static of(i: Invoice): InvoiceView {
+    return { ...i, lines: i.lines.map((l) => ({ ...l })), issuedAt: new Date(i.issuedAt).toISOString() };
+  }
+}

@@ -1,0 +1,43 @@
+import { Schema } from 'mongoose';
+import { BillingLine, Invoice, PaymentStatus } from '../domain/payment';
+
+export interface PaymentDoc {
+  _id: string;
+  customerEmail: string;
+  amount: number;
+  currency: string;
+  lines: BillingLine[];
+  paymentToken: string;
+  status: PaymentStatus;
+  paymentId?: string;
+  invoice?: Invoice;
+  failure?: { code: string; reason: string };
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const Line = { _id: false, sku: String, name: String, quantity: Number, unitPrice: Number };
+
+/** _id is the order id: one payment per order. */
+export const PaymentSchema = new Schema<PaymentDoc>(
+  {
+    _id: String,
+    customerEmail: String,
+    amount: Number,
+    currency: String,
+    lines: [Line],
+    paymentToken: String,
+    status: { type: String, required: true },
+    paymentId: String,
+    invoice: {
+      type: new Schema({ number: String, orderId: String, customerEmail: String, amount: Number, currency: String, lines: [Line], issuedAt: Date }, { _id: false }),
+      required: false,
+    },
+    failure: { type: new Schema({ code: String, reason: String }, { _id: false }), required: false },
+    createdAt: Date,
+    updatedAt: Date,
+  },
+  { collection: 'payments', versionKey: false },
+);
+PaymentSchema.index({ 'invoice.number': 1 }, { unique: true, partialFilterExpression: { 'invoice.number': { $type: 'string' } } });
+PaymentSchema.index({ 'invoice.issuedAt': -1 });

@@ -1,0 +1,31 @@
+import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AppConfig } from './common/config/app-config';
+import { AppLogger } from './common/correlation/app.logger';
+import { correlationMiddleware } from './common/correlation/correlation.middleware';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
+import { setupSwagger } from './common/http/swagger';
+import { PassThroughRpcFilter } from './messaging/consumer/pass-through-rpc.filter';
+import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
+
+/** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
+export async function startApp(config: AppConfig, logger = new AppLogger()): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: true });
+  app.use(correlationMiddleware);
+  app.useGlobalPipes(
+    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
+  );
+  app.useGlobalFilters(new DomainErrorFilter());
+  setupSwagger(app, config);
+  const consumers = app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
+  consumers.useGlobalFilters(new PassThroughRpcFilter());
+  app.enableShutdownHooks();
+  await app.startAllMicroservices();
+  await app.listen(config.port, '0.0.0.0');
+  const log = new Logger('Bootstrap');
+  log.log(`Modules loaded: ${config.appModules.join(', ')}`);
+  log.log(`Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`);
+  log.log(`Listening on ${await app.getUrl()}  (Swagger UI at /docs)`);
+  return app;
+}

@@ -1,0 +1,17 @@
+/** The mail server may accept later (4xx, connection refused, timeout): worth retrying. */
+export class MailDeliveryTransientError extends Error {
+  readonly permanent = false;
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailDeliveryTransientError';
+  }
+}
+
+/** The mail server refused for good (5xx, invalid address): retrying would only repeat it. */
+export class MailDeliveryRejectedError extends Error {
+  readonly permanent = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'MailDeliveryRejectedError';
+  }
+}

@@ -1,0 +1,46 @@
+import { MailerService } from '@nestjs-modules/mailer';
+import { Injectable } from '@nestjs/common';
+import { MailDeliveryRejectedError, MailDeliveryTransientError } from '../domain/mail-delivery.error';
+import { MailSender, OutgoingMail, SentMail } from '../application/mail-sender';
+
+const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
+
+interface SmtpError {
+  message: string;
+  code?: string;
+  responseCode?: number;
+  response?: string;
+}
+
+/** Sends through @nestjs-modules/mailer and sorts SMTP failures into retryable or not. */
+@Injectable()
+export class NodemailerMailSender extends MailSender {
+  constructor(private readonly mailer: MailerService) {
+    super();
+  }
+
+  async send(mail: OutgoingMail): Promise<SentMail> {
+    try {
+      const info = (await this.mailer.sendMail({
+        to: mail.to,
+        subject: mail.subject,
+        template: mail.template,
+        context: mail.context,
+        text: mail.text,
+      })) as { messageId: string; response: string };
+      return { messageId: info.messageId, response: info.response };
+    } catch (error) {
+      throw classify(error as SmtpError);
+    }
+  }
+}
+
+export function classify(e: SmtpError): Error {
+  const detail = e.response ?? e.message;
+  if (e.responseCode && e.responseCode >= 500) return new MailDeliveryRejectedError(detail);
+  if (e.responseCode && e.responseCode >= 400) return new MailDeliveryTransientError(detail);
+  if (e.code && TRANSIENT_CODES.has(e.code)) return new MailDeliveryTransientError(`${e.code}: ${e.message}`);
+  // Nodemailer rejects malformed addresses before talking to the server.
+  if (e.code === 'EENVELOPE') return new MailDeliveryRejectedError(e.message);
+  return new MailDeliveryTransientError(e.message);
+}

@@ -1,0 +1,61 @@
+import { MailerModule } from '@nestjs-modules/mailer';
+import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
+import { DynamicModule, Module } from '@nestjs/common';
+import type { Connection } from 'mongoose';
+import { AppConfig } from '../common/config/app-config';
+import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
+import { NotificationsEventsController } from './api/notifications-events.controller';
+import { NotificationsController } from './api/notifications.controller';
+import { MailSender } from './application/mail-sender';
+import { NotificationQueries } from './application/notification.queries';
+import { NotificationRepository } from './application/notification.repository';
+import { SendOrderEmailUseCase } from './application/send-order-email.use-case';
+import { TEMPLATE_DIR, TextTemplates } from './application/text-templates';
+import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
+import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
+import { SmtpCatcher } from './dev-mailbox/smtp-catcher';
+import { InMemoryNotificationRepository } from './infrastructure/in-memory-notification.repository';
+import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository';
+import { NodemailerMailSender } from './infrastructure/nodemailer-mail.sender';
+
+const OWNER = 'notifications';
+
+@Module({})
+export class NotificationsModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const uri = config.mongodbUriFor(OWNER);
+    return {
+      module: NotificationsModule,
+      imports: [
+        DevMailboxModule,
+        MailerModule.forRootAsync({
+          imports: [DevMailboxModule],
+          inject: [AppConfig, SmtpCatcher],
+          useFactory: (c: AppConfig, catcher: SmtpCatcher) => ({
+            transport: c.smtpUrl ?? { host: '127.0.0.1', port: catcher.port, secure: false, ignoreTLS: true },
+            defaults: { from: c.mailFrom },
+            template: {
+              dir: TEMPLATE_DIR,
+              // Our templates carry inline styles already; skipping the CSS inliner saves a pass per mail.
+              adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: false }),
+              options: { strict: true },
+            },
+          }),
+        }),
+        ...(uri ? [mongoConnectionFor(OWNER, uri)] : []),
+      ],
+      controllers: [NotificationsController, NotificationsEventsController, ...(config.devMailboxEnabled ? [DevMailboxController] : [])],
+      providers: [
+        {
+          provide: NotificationRepository,
+          inject: uri ? [connectionTokenFor(OWNER)] : [],
+          useFactory: (c?: Connection) => (c ? new MongoNotificationRepository(c) : new InMemoryNotificationRepository()),
+        },
+        { provide: MailSender, useClass: NodemailerMailSender },
+        TextTemplates,
+        SendOrderEmailUseCase,
+        NotificationQueries,
+      ],
+    };
+  }
+}
