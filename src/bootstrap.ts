@@ -18,14 +18,27 @@ export async function startApp(config: AppConfig, logger = new AppLogger()): Pro
   );
   app.useGlobalFilters(new DomainErrorFilter());
   setupSwagger(app, config);
-  const consumers = app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
+  const consumers = app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false, deferInitialization: true });
   consumers.useGlobalFilters(new PassThroughRpcFilter());
   app.enableShutdownHooks();
   await app.startAllMicroservices();
-  await app.listen(config.port, '0.0.0.0');
   const log = new Logger('Bootstrap');
+  await waitForBroker(app.get(RabbitEventServer), log);
+  await app.listen(config.port, '0.0.0.0');
   log.log(`Modules loaded: ${config.appModules.join(', ')}`);
   log.log(`Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`);
   log.log(`Listening on ${await app.getUrl()}  (Swagger UI at /docs)`);
   return app;
+}
+
+const BROKER_WAIT_MS = 10_000;
+
+/** Starts serving once the queues are declared, or after a while without the broker: orders are
+ *  still accepted then, and their events wait in the outbox. */
+async function waitForBroker(server: RabbitEventServer, log: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), BROKER_WAIT_MS)));
+  const late = await Promise.race([server.ready().then(() => false), timedOut]);
+  clearTimeout(timer);
+  if (late) log.warn(`RabbitMQ not reachable after ${BROKER_WAIT_MS} ms; serving anyway, events wait in the outbox`);
 }

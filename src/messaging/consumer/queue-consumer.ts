@@ -54,6 +54,11 @@ export class QueueConsumer {
       .catch((err: Error) => this.logger.error(`Cannot consume ${queue}: ${err.message}`));
   }
 
+  /** Resolves once the channel is up and its setup (topology) has run. */
+  async ready(): Promise<void> {
+    await this.wrapper?.waitForConnect();
+  }
+
   /** Stops new deliveries, then waits for the in-flight ones to settle. */
   async stop(): Promise<void> {
     if (this.stopped || !this.wrapper) return;

@@ -48,6 +48,11 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
     }
   }
 
+  /** Resolves once every queue of this process is declared and bound (first connect). */
+  ready(): Promise<void> {
+    return Promise.all(this.consumers.map((c) => c.ready())).then(() => undefined);
+  }
+
   /** Stops taking messages and waits for the in-flight ones; safe to call more than once. */
   drain(): Promise<void> {
     this.draining ??= Promise.all(this.consumers.map((c) => c.stop())).then(() => undefined);

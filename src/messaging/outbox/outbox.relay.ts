@@ -60,6 +60,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async run(): Promise<void> {
+    // Publishing before this process's own queues exist would send its first events to the
+    // unrouted queue; wait until they are declared.
+    await this.server.ready();
     while (this.running) {
       if (!this.publisher.connected) {
         await this.sleep(BACKOFF_MS);

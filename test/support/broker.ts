@@ -1,0 +1,44 @@
+import * as amqp from 'amqplib';
+
+export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
+
+/** Deletes everything a test run declared under its prefix, so runs leave no trace on the broker. */
+export async function deleteTopology(queues: string[], exchanges: string[]): Promise<void> {
+  const conn = await amqp.connect(AMQP_URL);
+  try {
+    for (const q of queues) {
+      const ch = await conn.createChannel();
+      await ch.deleteQueue(q).catch(() => undefined);
+      await ch.close().catch(() => undefined);
+    }
+    for (const x of exchanges) {
+      const ch = await conn.createChannel();
+      await ch.deleteExchange(x).catch(() => undefined);
+      await ch.close().catch(() => undefined);
+    }
+  } finally {
+    await conn.close();
+  }
+}
+
+/** Publishes raw bytes, bypassing the app, as a misbehaving producer would. */
+export async function publishRaw(exchange: string, routingKey: string, body: Buffer, options: amqp.Options.Publish = {}): Promise<void> {
+  const conn = await amqp.connect(AMQP_URL);
+  try {
+    const ch = await conn.createConfirmChannel();
+    ch.publish(exchange, routingKey, body, { persistent: true, ...options });
+    await ch.waitForConfirms();
+  } finally {
+    await conn.close();
+  }
+}
+
+export async function queueDepth(queue: string): Promise<number> {
+  const conn = await amqp.connect(AMQP_URL);
+  try {
+    const ch = await conn.createChannel();
+    return (await ch.checkQueue(queue)).messageCount;
+  } finally {
+    await conn.close();
+  }
+}

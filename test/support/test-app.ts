@@ -1,0 +1,55 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import { startApp } from '../../src/bootstrap';
+import { AppConfig } from '../../src/common/config/app-config';
+import { AppLogger } from '../../src/common/correlation/app.logger';
+import { loadAppConfig } from '../../src/common/config/load-app-config';
+import { RabbitEventServer } from '../../src/messaging/consumer/rabbit-event.server';
+import { TopologyDeclarer } from '../../src/messaging/topology/topology.declarer';
+import { AMQP_URL, deleteTopology } from './broker';
+
+export const ADMIN_KEY = 'test-admin-key-123';
+
+export interface TestApp {
+  app: INestApplication;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+  admin: string;
+  close: () => Promise<void>;
+}
+
+/**
+ * Boots the real app against the real broker, under a name prefix of its own so parallel runs
+ * and a running dev app never see each other's messages. close() removes that topology.
+ */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const prefix = `t${randomBytes(4).toString('hex')}.`;
+  const config = loadAppConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    AMQP_URL,
+    AMQP_NAME_PREFIX: prefix,
+    ADMIN_API_KEY: ADMIN_KEY,
+    MAIL_CATCHER_PORT: '0',
+    RETRY_DELAYS_MS: '100,200,400',
+    ...env,
+  });
+  const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'];
+  const app = await startApp(config, new AppLogger('orderflow', { logLevels: levels }));
+  const server = app.getHttpServer();
+  const queues = app.get(RabbitEventServer).queues;
+  const declarer = app.get(TopologyDeclarer);
+  return {
+    app,
+    config,
+    http: () => request(server),
+    admin: `Bearer ${ADMIN_KEY}`,
+    close: async () => {
+      await app.close();
+      const names = declarer.names;
+      const retry = declarer.retryDelays().map((d) => names.retry(d));
+      await deleteTopology([...queues, ...names.all.queues, ...retry], [...names.all.exchanges, ...retry]);
+    },
+  };
+}
