@@ -102,8 +102,9 @@ describe('Order flow over HTTP and the real broker', () => {
     const again = await t.http().post(`/orders/${placed.id}/cancel`).expect(409);
     expect(again.body.code).toBe('ORDERS.ALREADY_FINAL');
 
-    const history = (await api.get(placed.id)).history;
-    expect(history.some((h) => h.reason?.includes('Stock released'))).toBe(true);
+    await waitFor(() => api.get(placed.id), (o) => o.history.some((h) => h.reason?.includes('Stock released')), {
+      what: 'the release to be noted in the order history',
+    });
   });
 
   it('answers 409 when cancelling a confirmed order', async () => {

@@ -62,6 +62,7 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     const queue = headerString(h, H.originalQueue) ?? death?.queue ?? 'unknown';
     const lastFailedAt = new Date(headerString(h, H.lastFailedAt) ?? deathTime ?? now);
     const messageId = msg.properties.messageId as string | undefined;
+    const originalRoutingKey = headerString(h, H.originalRoutingKey) ?? msg.fields.routingKey;
     const headers = Object.fromEntries(
       Object.entries(h)
         .filter(([k, v]) => !k.startsWith('x-') && !k.startsWith('of-') && v !== undefined && v !== null)
@@ -71,12 +72,13 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     return {
       id: createHash('sha1').update(identity).digest('hex').slice(0, 24),
       messageId,
-      type: msg.properties.type as string | undefined,
+      // A producer that set no type still published under a routing key, which is the event type.
+      type: (msg.properties.type as string | undefined) ?? originalRoutingKey,
       queue,
       consumer: headerString(h, H.consumer),
       host: headerString(h, H.host),
       originalExchange: headerString(h, H.originalExchange) ?? msg.fields.exchange,
-      originalRoutingKey: headerString(h, H.originalRoutingKey) ?? msg.fields.routingKey,
+      originalRoutingKey,
       errorType: headerString(h, H.errorType) ?? `broker:${death?.reason ?? 'rejected'}`,
       errorMessage: headerString(h, H.errorMessage) ?? `Dead-lettered by the broker (${death?.reason ?? 'unknown'}), e.g. a consumer that kept crashing`,
       errorStack: headerString(h, H.errorStack),
