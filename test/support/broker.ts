@@ -42,3 +42,35 @@ export async function queueDepth(queue: string): Promise<number> {
     await conn.close();
   }
 }
+
+export async function consumerCount(queue: string): Promise<number> {
+  const conn = await amqp.connect(AMQP_URL);
+  try {
+    const ch = await conn.createChannel();
+    return (await ch.checkQueue(queue)).consumerCount;
+  } finally {
+    await conn.close();
+  }
+}
+
+/**
+ * Takes one delivery from the queue and drops the connection without acking, as a consumer
+ * process that crashes mid-message would. Resolves false if nothing arrived in time.
+ */
+export async function crashOnNextDelivery(queue: string, timeoutMs = 5000): Promise<boolean> {
+  const conn = await amqp.connect(AMQP_URL);
+  try {
+    const ch = await conn.createChannel();
+    await ch.prefetch(1);
+    return await new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => resolve(false), timeoutMs);
+      void ch.consume(queue, (msg) => {
+        if (!msg) return;
+        clearTimeout(timer);
+        resolve(true);
+      });
+    });
+  } finally {
+    await conn.close().catch(() => undefined);
+  }
+}

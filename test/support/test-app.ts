@@ -16,6 +16,9 @@ export interface TestApp {
   config: AppConfig;
   http: () => ReturnType<typeof request>;
   admin: string;
+  /** Shuts the app down but leaves its topology, to inspect what it left behind. */
+  stop: () => Promise<void>;
+  /** Stops the app (if still running) and deletes its topology. */
   close: () => Promise<void>;
 }
 
@@ -40,13 +43,19 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const server = app.getHttpServer();
   const queues = app.get(RabbitEventServer).queues;
   const declarer = app.get(TopologyDeclarer);
+  let stopped: Promise<void> | undefined;
   return {
     app,
     config,
     http: () => request(server),
     admin: `Bearer ${ADMIN_KEY}`,
+    stop: async () => {
+      stopped ??= app.close();
+      await stopped;
+    },
     close: async () => {
-      await app.close();
+      stopped ??= app.close();
+      await stopped;
       const names = declarer.names;
       const retry = declarer.retryDelays().map((d) => names.retry(d));
       await deleteTopology([...queues, ...names.all.queues, ...retry], [...names.all.exchanges, ...retry]);
