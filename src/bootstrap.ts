@@ -10,15 +10,26 @@ import { PassThroughRpcFilter } from './messaging/consumer/pass-through-rpc.filt
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
 
 /** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
-export async function startApp(config: AppConfig, logger = new AppLogger()): Promise<INestApplication> {
+export async function startApp(
+  config: AppConfig,
+  logger = new AppLogger(),
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: true });
   app.use(correlationMiddleware);
   app.useGlobalPipes(
-    new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true, forbidUnknownValues: true }),
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+    }),
   );
   app.useGlobalFilters(new DomainErrorFilter());
   setupSwagger(app, config);
-  const consumers = app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false, deferInitialization: true });
+  const consumers = app.connectMicroservice(
+    { strategy: app.get(RabbitEventServer) },
+    { inheritAppConfig: false, deferInitialization: true },
+  );
   consumers.useGlobalFilters(new PassThroughRpcFilter());
   app.enableShutdownHooks();
   await app.startAllMicroservices();
@@ -26,7 +37,9 @@ export async function startApp(config: AppConfig, logger = new AppLogger()): Pro
   await waitForBroker(app.get(RabbitEventServer), log);
   await app.listen(config.port, '0.0.0.0');
   log.log(`Modules loaded: ${config.appModules.join(', ')}`);
-  log.log(`Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`);
+  log.log(
+    `Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`,
+  );
   log.log(`Listening on ${await app.getUrl()}  (Swagger UI at /docs)`);
   return app;
 }
@@ -37,8 +50,13 @@ const BROKER_WAIT_MS = 10_000;
  *  still accepted then, and their events wait in the outbox. */
 async function waitForBroker(server: RabbitEventServer, log: Logger): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), BROKER_WAIT_MS)));
+  const timedOut = new Promise<boolean>(
+    (resolve) => (timer = setTimeout(() => resolve(true), BROKER_WAIT_MS)),
+  );
   const late = await Promise.race([server.ready().then(() => false), timedOut]);
   clearTimeout(timer);
-  if (late) log.warn(`RabbitMQ not reachable after ${BROKER_WAIT_MS} ms; serving anyway, events wait in the outbox`);
+  if (late)
+    log.warn(
+      `RabbitMQ not reachable after ${BROKER_WAIT_MS} ms; serving anyway, events wait in the outbox`,
+    );
 }

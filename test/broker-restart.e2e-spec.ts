@@ -16,7 +16,11 @@ describe('Nothing lost when the broker goes away', () => {
     api = new OrdersApi(t);
     await api.createProduct('RST-A', 300, 10_000);
     // Warm the orders read model so pricing needs no request/reply while the broker is down.
-    await waitFor(() => api.place([{ sku: 'RST-A', quantity: 1 }]), (o) => o.status === 'PENDING', { what: 'a first order' });
+    await waitFor(
+      () => api.place([{ sku: 'RST-A', quantity: 1 }]),
+      (o) => o.status === 'PENDING',
+      { what: 'a first order' },
+    );
   });
 
   afterAll(async () => {
@@ -30,10 +34,14 @@ describe('Nothing lost when the broker goes away', () => {
       const invoices = (await t.http().get(`/billing/invoices?orderId=${id}`).expect(200)).body;
       expect(invoices).toHaveLength(1);
     }
-    await waitFor(async () => ids.filter((id) => smtp.mailsFor(id).length >= 1).length, (n) => n === ids.length, {
-      timeoutMs: 60_000,
-      what: 'one email per order',
-    });
+    await waitFor(
+      async () => ids.filter((id) => smtp.mailsFor(id).length >= 1).length,
+      (n) => n === ids.length,
+      {
+        timeoutMs: 60_000,
+        what: 'one email per order',
+      },
+    );
     expect(ids.map((id) => smtp.mailsFor(id).length)).toEqual(ids.map(() => 1));
   }
 
@@ -41,11 +49,24 @@ describe('Nothing lost when the broker goes away', () => {
     const ids: string[] = [];
     try {
       await stopBroker();
-      await waitFor(async () => (await t.http().get('/health')).body.brokerConnected, (c) => c === false, { what: 'the app to notice' });
+      await waitFor(
+        async () => (await t.http().get('/health')).body.brokerConnected,
+        (c) => c === false,
+        { what: 'the app to notice' },
+      );
       for (let i = 0; i < 5; i++) ids.push((await api.place([{ sku: 'RST-A', quantity: 1 }])).id);
-      expect((await t.http().get('/health').expect(200)).body.outboxPending).toBeGreaterThanOrEqual(5);
+      expect((await t.http().get('/health').expect(200)).body.outboxPending).toBeGreaterThanOrEqual(
+        5,
+      );
       // A SKU the read model has never seen cannot be priced without the broker: 503, try later.
-      const res = await t.http().post('/orders').send({ customerEmail: 'a@b.co', items: [{ sku: 'NEVER-SEEN', quantity: 1 }], paymentToken: 'tok_visa' });
+      const res = await t
+        .http()
+        .post('/orders')
+        .send({
+          customerEmail: 'a@b.co',
+          items: [{ sku: 'NEVER-SEEN', quantity: 1 }],
+          paymentToken: 'tok_visa',
+        });
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
     } finally {
@@ -65,13 +86,25 @@ describe('Nothing lost when the broker goes away', () => {
     })();
     let restartedAt = 0;
     try {
-      await waitFor(async () => ids.length, (n) => n >= 20, { what: 'orders before the restart' });
+      await waitFor(
+        async () => ids.length,
+        (n) => n >= 20,
+        { what: 'orders before the restart' },
+      );
       await stopBroker();
-      await waitFor(async () => ids.length, (n) => n >= 40, { what: 'orders during the outage' });
+      await waitFor(
+        async () => ids.length,
+        (n) => n >= 40,
+        { what: 'orders during the outage' },
+      );
     } finally {
       await startBroker();
       restartedAt = Date.now();
-      await waitFor(async () => ids.length, (n) => n >= 60, { what: 'orders after the restart' });
+      await waitFor(
+        async () => ids.length,
+        (n) => n >= 60,
+        { what: 'orders after the restart' },
+      );
       stop = true;
       await stream;
     }
@@ -81,6 +114,8 @@ describe('Nothing lost when the broker goes away', () => {
     // Every order took exactly one unit: nothing reserved twice, nothing left hanging.
     expect(product.reserved).toBe(0);
     expect(product.available).toBe(10_000 - 1 - ids.length - 5);
-    console.log(`broker restart: ${ids.length} orders, 0 lost, 0 duplicated, all confirmed ${recoveredMs} ms after start_app`);
+    console.log(
+      `broker restart: ${ids.length} orders, 0 lost, 0 duplicated, all confirmed ${recoveredMs} ms after start_app`,
+    );
   });
 });

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Channel } from 'amqplib';
 import * as amqp from 'amqplib';
 import { TopologyDeclarer } from '../src/messaging/topology/topology.declarer';
-import { AMQP_URL, consumerCount, crashOnNextDelivery, publishRaw, queueDepth } from './support/broker';
+import {
+  AMQP_URL,
+  consumerCount,
+  crashOnNextDelivery,
+  publishRaw,
+  queueDepth,
+} from './support/broker';
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
@@ -25,20 +31,35 @@ describe('Consumers that do not fall over', () => {
 
   it('honours Idempotency-Key: same body, same order; other body, 409', async () => {
     const key = randomUUID();
-    const body = { customerEmail: 'idem@example.com', items: [{ sku: 'CON-A', quantity: 1 }], paymentToken: 'tok_visa' };
+    const body = {
+      customerEmail: 'idem@example.com',
+      items: [{ sku: 'CON-A', quantity: 1 }],
+      paymentToken: 'tok_visa',
+    };
     const a = await t.http().post('/orders').set('Idempotency-Key', key).send(body).expect(202);
     const b = await t.http().post('/orders').set('Idempotency-Key', key).send(body).expect(202);
     expect(b.body.id).toBe(a.body.id);
-    const c = await t.http().post('/orders').set('Idempotency-Key', key).send({ ...body, items: [{ sku: 'CON-A', quantity: 2 }] }).expect(409);
+    const c = await t
+      .http()
+      .post('/orders')
+      .set('Idempotency-Key', key)
+      .send({ ...body, items: [{ sku: 'CON-A', quantity: 2 }] })
+      .expect(409);
     expect(c.body.code).toBe('ORDERS.IDEMPOTENCY_KEY_REUSED');
-    const list = (await t.http().get('/orders?limit=100').expect(200)).body.items as Array<{ customerEmail: string }>;
+    const list = (await t.http().get('/orders?limit=100').expect(200)).body.items as Array<{
+      customerEmail: string;
+    }>;
     expect(list.filter((o) => o.customerEmail === 'idem@example.com')).toHaveLength(1);
   });
 
   it('counts an event nobody is bound for in the unrouted queue instead of dropping it', async () => {
     const before = await queueDepth(q('orderflow.unrouted'));
     await publishRaw(q('orderflow.events'), 'nobody.listens-here', Buffer.from('{}'));
-    await waitFor(() => queueDepth(q('orderflow.unrouted')), (n) => n === before + 1, { what: 'the unrouted message' });
+    await waitFor(
+      () => queueDepth(q('orderflow.unrouted')),
+      (n) => n === before + 1,
+      { what: 'the unrouted message' },
+    );
   });
 
   it('dead-letters a message whose consumer keeps crashing, instead of looping forever', async () => {
@@ -51,14 +72,26 @@ describe('Consumers that do not fall over', () => {
       await conn.close();
     }
     const messageId = randomUUID();
-    await publishRaw(q('orderflow.events'), 'order.placed', Buffer.from(JSON.stringify({ crash: messageId })), { messageId });
+    await publishRaw(
+      q('orderflow.events'),
+      'order.placed',
+      Buffer.from(JSON.stringify({ crash: messageId })),
+      { messageId },
+    );
     let deliveries = 0;
     while (await crashOnNextDelivery(queue, 3000)) deliveries++;
     // The delivery limit is 10: the broker stops redelivering and parks the message.
     expect(deliveries).toBeGreaterThan(1);
     expect(deliveries).toBeLessThanOrEqual(12);
     const parked = await waitFor(
-      async () => (await t.http().get(`/dead-letters?queue=${queue}`).set('Authorization', t.admin).expect(200)).body.items as Array<{ messageId: string; errorType: string }>,
+      async () =>
+        (
+          await t
+            .http()
+            .get(`/dead-letters?queue=${queue}`)
+            .set('Authorization', t.admin)
+            .expect(200)
+        ).body.items as Array<{ messageId: string; errorType: string }>,
       (items) => items.some((i) => i.messageId === messageId),
       { what: 'the crash-looping message to be parked' },
     );
@@ -72,6 +105,10 @@ describe('Consumers that do not fall over', () => {
     expect(await consumerCount(queue)).toBe(0);
     const before = await queueDepth(queue);
     await publishRaw(q('orderflow.events'), 'order.placed', Buffer.from('{"after":"shutdown"}'));
-    await waitFor(() => queueDepth(queue), (n) => n === before + 1, { what: 'the message to wait in the queue' });
+    await waitFor(
+      () => queueDepth(queue),
+      (n) => n === before + 1,
+      { what: 'the message to wait in the queue' },
+    );
   });
 });

@@ -34,13 +34,26 @@ describe('Order flow over HTTP and the real broker', () => {
     ]);
 
     const confirmed = await api.waitForStatus(placed.id, 'CONFIRMED');
-    expect(confirmed.history.map((h) => h.status)).toEqual(['PENDING', 'STOCK_RESERVED', 'CONFIRMED']);
+    expect(confirmed.history.map((h) => h.status)).toEqual([
+      'PENDING',
+      'STOCK_RESERVED',
+      'CONFIRMED',
+    ]);
 
-    const invoices = (await t.http().get(`/billing/invoices?orderId=${placed.id}`).expect(200)).body;
+    const invoices = (await t.http().get(`/billing/invoices?orderId=${placed.id}`).expect(200))
+      .body;
     expect(invoices).toHaveLength(1);
-    expect(invoices[0]).toMatchObject({ orderId: placed.id, amount: 4900, number: confirmed.invoiceNumber });
+    expect(invoices[0]).toMatchObject({
+      orderId: placed.id,
+      amount: 4900,
+      number: confirmed.invoiceNumber,
+    });
 
-    const [mail] = await waitFor(async () => smtp.mailsFor(placed.id), (m) => m.length === 1, { what: 'the confirmation email' });
+    const [mail] = await waitFor(
+      async () => smtp.mailsFor(placed.id),
+      (m) => m.length === 1,
+      { what: 'the confirmation email' },
+    );
     expect(mail.envelopeTo).toEqual(['ada@example.com']);
     expect(mail.parsed.subject).toContain(placed.id);
     expect(mail.parsed.text).toContain('E2E-MUG');
@@ -54,9 +67,17 @@ describe('Order flow over HTTP and the real broker', () => {
       (n: Array<{ status: string }>) => n.length === 1 && n[0].status === 'SENT',
       { what: 'the notification log entry' },
     );
-    expect(log[0]).toMatchObject({ recipient: 'ada@example.com', kind: 'order-confirmed', messageId: mail.parsed.messageId });
+    expect(log[0]).toMatchObject({
+      recipient: 'ada@example.com',
+      kind: 'order-confirmed',
+      messageId: mail.parsed.messageId,
+    });
 
-    const mug = await waitFor(() => api.product('E2E-MUG'), (p) => p.reserved === 0, { what: 'reserved mugs to be committed' });
+    const mug = await waitFor(
+      () => api.product('E2E-MUG'),
+      (p) => p.reserved === 0,
+      { what: 'reserved mugs to be committed' },
+    );
     expect(mug.available).toBe(8);
   });
 
@@ -70,7 +91,11 @@ describe('Order flow over HTTP and the real broker', () => {
     const rejected = await api.waitForStatus(placed.id, 'REJECTED');
     expect(rejected.history.at(-1)?.reason).toContain('E2E-RARE');
 
-    const [mail] = await waitFor(async () => smtp.mailsFor(placed.id), (m) => m.length === 1, { what: 'the rejection email' });
+    const [mail] = await waitFor(
+      async () => smtp.mailsFor(placed.id),
+      (m) => m.length === 1,
+      { what: 'the rejection email' },
+    );
     expect(mail.parsed.text).toContain('E2E-RARE');
     expect(mail.parsed.text).toContain('only 1 available');
     // All or nothing: the line that was available was not reserved either.
@@ -81,14 +106,26 @@ describe('Order flow over HTTP and the real broker', () => {
     await api.createProduct('E2E-DECLINE', 500, 5);
     const placed = await api.place([{ sku: 'E2E-DECLINE', quantity: 4 }], 'tok_chargeDeclined');
     const cancelled = await api.waitForStatus(placed.id, 'CANCELLED');
-    expect(cancelled.history.map((h) => h.status)).toEqual(expect.arrayContaining(['PENDING', 'STOCK_RESERVED', 'CANCELLED']));
+    expect(cancelled.history.map((h) => h.status)).toEqual(
+      expect.arrayContaining(['PENDING', 'STOCK_RESERVED', 'CANCELLED']),
+    );
     expect(cancelled.history.find((h) => h.status === 'CANCELLED')?.reason).toContain('declined');
 
-    await waitFor(() => api.product('E2E-DECLINE'), (p) => p.available === 5 && p.reserved === 0, { what: 'stock to be released' });
-    await waitFor(async () => smtp.mailsFor(placed.id), (m) => m.length === 1 && /cancelled/i.test(m[0].parsed.subject ?? ''), {
-      what: 'the cancellation email',
-    });
-    expect((await t.http().get(`/billing/invoices?orderId=${placed.id}`).expect(200)).body).toEqual([]);
+    await waitFor(
+      () => api.product('E2E-DECLINE'),
+      (p) => p.available === 5 && p.reserved === 0,
+      { what: 'stock to be released' },
+    );
+    await waitFor(
+      async () => smtp.mailsFor(placed.id),
+      (m) => m.length === 1 && /cancelled/i.test(m[0].parsed.subject ?? ''),
+      {
+        what: 'the cancellation email',
+      },
+    );
+    expect((await t.http().get(`/billing/invoices?orderId=${placed.id}`).expect(200)).body).toEqual(
+      [],
+    );
   });
 
   it('lets the customer cancel before confirmation, releasing stock, and refuses once final', async () => {
@@ -98,13 +135,21 @@ describe('Order flow over HTTP and the real broker', () => {
     await api.waitForStatus(placed.id, 'STOCK_RESERVED');
     const res = await t.http().post(`/orders/${placed.id}/cancel`).expect(200);
     expect(res.body.status).toBe('CANCELLED');
-    await waitFor(() => api.product('E2E-SLOW'), (p) => p.available === 3 && p.reserved === 0, { what: 'stock to be released' });
+    await waitFor(
+      () => api.product('E2E-SLOW'),
+      (p) => p.available === 3 && p.reserved === 0,
+      { what: 'stock to be released' },
+    );
     const again = await t.http().post(`/orders/${placed.id}/cancel`).expect(409);
     expect(again.body.code).toBe('ORDERS.ALREADY_FINAL');
 
-    await waitFor(() => api.get(placed.id), (o) => o.history.some((h) => h.reason?.includes('Stock released')), {
-      what: 'the release to be noted in the order history',
-    });
+    await waitFor(
+      () => api.get(placed.id),
+      (o) => o.history.some((h) => h.reason?.includes('Stock released')),
+      {
+        what: 'the release to be noted in the order history',
+      },
+    );
   });
 
   it('answers 409 when cancelling a confirmed order', async () => {
@@ -117,7 +162,14 @@ describe('Order flow over HTTP and the real broker', () => {
 
   it('answers 422 naming an unknown SKU, and saves nothing', async () => {
     const before = (await t.http().get('/orders').expect(200)).body.total;
-    const res = await t.http().post('/orders').send({ customerEmail: 'ada@example.com', items: [{ sku: 'NOPE-404', quantity: 1 }], paymentToken: 'tok_visa' });
+    const res = await t
+      .http()
+      .post('/orders')
+      .send({
+        customerEmail: 'ada@example.com',
+        items: [{ sku: 'NOPE-404', quantity: 1 }],
+        paymentToken: 'tok_visa',
+      });
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ code: 'ORDERS.UNKNOWN_SKU' });
     expect(res.body.message).toContain('NOPE-404');
@@ -125,17 +177,82 @@ describe('Order flow over HTTP and the real broker', () => {
   });
 
   it.each([
-    ['no email', { items: [{ sku: 'SKU-MUG', quantity: 1 }], paymentToken: 'tok_visa' }, 'customerEmail'],
-    ['a bad email', { customerEmail: 'not-an-email', items: [{ sku: 'SKU-MUG', quantity: 1 }], paymentToken: 'tok_visa' }, 'customerEmail'],
+    [
+      'no email',
+      { items: [{ sku: 'SKU-MUG', quantity: 1 }], paymentToken: 'tok_visa' },
+      'customerEmail',
+    ],
+    [
+      'a bad email',
+      {
+        customerEmail: 'not-an-email',
+        items: [{ sku: 'SKU-MUG', quantity: 1 }],
+        paymentToken: 'tok_visa',
+      },
+      'customerEmail',
+    ],
     ['no items', { customerEmail: 'a@b.co', items: [], paymentToken: 'tok_visa' }, 'items'],
-    ['items not an array', { customerEmail: 'a@b.co', items: 'SKU-MUG', paymentToken: 'tok_visa' }, 'items'],
-    ['a zero quantity', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 0 }], paymentToken: 'tok_visa' }, 'quantity'],
-    ['a fractional quantity', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 1.5 }], paymentToken: 'tok_visa' }, 'quantity'],
-    ['a string quantity', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: '2' }], paymentToken: 'tok_visa' }, 'quantity'],
-    ['a missing sku', { customerEmail: 'a@b.co', items: [{ quantity: 1 }], paymentToken: 'tok_visa' }, 'sku'],
-    ['no payment token', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 1 }] }, 'paymentToken'],
-    ['an unknown field', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 1 }], paymentToken: 'tok_visa', discount: 100 }, 'discount'],
-    ['an unknown item field', { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 1, price: 1 }], paymentToken: 'tok_visa' }, 'price'],
+    [
+      'items not an array',
+      { customerEmail: 'a@b.co', items: 'SKU-MUG', paymentToken: 'tok_visa' },
+      'items',
+    ],
+    [
+      'a zero quantity',
+      {
+        customerEmail: 'a@b.co',
+        items: [{ sku: 'SKU-MUG', quantity: 0 }],
+        paymentToken: 'tok_visa',
+      },
+      'quantity',
+    ],
+    [
+      'a fractional quantity',
+      {
+        customerEmail: 'a@b.co',
+        items: [{ sku: 'SKU-MUG', quantity: 1.5 }],
+        paymentToken: 'tok_visa',
+      },
+      'quantity',
+    ],
+    [
+      'a string quantity',
+      {
+        customerEmail: 'a@b.co',
+        items: [{ sku: 'SKU-MUG', quantity: '2' }],
+        paymentToken: 'tok_visa',
+      },
+      'quantity',
+    ],
+    [
+      'a missing sku',
+      { customerEmail: 'a@b.co', items: [{ quantity: 1 }], paymentToken: 'tok_visa' },
+      'sku',
+    ],
+    [
+      'no payment token',
+      { customerEmail: 'a@b.co', items: [{ sku: 'SKU-MUG', quantity: 1 }] },
+      'paymentToken',
+    ],
+    [
+      'an unknown field',
+      {
+        customerEmail: 'a@b.co',
+        items: [{ sku: 'SKU-MUG', quantity: 1 }],
+        paymentToken: 'tok_visa',
+        discount: 100,
+      },
+      'discount',
+    ],
+    [
+      'an unknown item field',
+      {
+        customerEmail: 'a@b.co',
+        items: [{ sku: 'SKU-MUG', quantity: 1, price: 1 }],
+        paymentToken: 'tok_visa',
+      },
+      'price',
+    ],
   ])('answers 400 with field messages for %s', async (_name, body, field) => {
     const res = await t.http().post('/orders').send(body).expect(400);
     expect(Array.isArray(res.body.message)).toBe(true);
@@ -143,7 +260,12 @@ describe('Order flow over HTTP and the real broker', () => {
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    await t.http().post('/orders').set('Content-Type', 'application/json').send('{"customerEmail": ').expect(400);
+    await t
+      .http()
+      .post('/orders')
+      .set('Content-Type', 'application/json')
+      .send('{"customerEmail": ')
+      .expect(400);
   });
 
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
@@ -162,15 +284,29 @@ describe('Order flow over HTTP and the real broker', () => {
 
   it('keeps admin endpoints behind the API key', async () => {
     await t.http().put('/inventory/products/SKU-MUG').send({ price: 1 }).expect(401);
-    await t.http().put('/inventory/products/SKU-MUG').set('Authorization', 'Bearer wrong-key-000').send({ price: 1 }).expect(401);
+    await t
+      .http()
+      .put('/inventory/products/SKU-MUG')
+      .set('Authorization', 'Bearer wrong-key-000')
+      .send({ price: 1 })
+      .expect(401);
   });
 
   it('serves health and the API docs', async () => {
     const health = (await t.http().get('/health').expect(200)).body;
     expect(health).toMatchObject({ status: 'ok', brokerConnected: true, storage: 'memory' });
     const docs = (await t.http().get('/docs-json').expect(200)).body;
-    expect(Object.keys(docs.paths)).toEqual(expect.arrayContaining(['/orders', '/orders/{id}', '/orders/{id}/cancel', '/inventory/products']));
-    expect(docs.components.schemas.PlaceOrderDto.properties.customerEmail.example).toBe('ada@example.com');
+    expect(Object.keys(docs.paths)).toEqual(
+      expect.arrayContaining([
+        '/orders',
+        '/orders/{id}',
+        '/orders/{id}/cancel',
+        '/inventory/products',
+      ]),
+    );
+    expect(docs.components.schemas.PlaceOrderDto.properties.customerEmail.example).toBe(
+      'ada@example.com',
+    );
   });
 
   it('carries the correlation id from the request to the response', async () => {

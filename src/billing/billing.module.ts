@@ -31,7 +31,9 @@ export class BillingModule {
           provide: BillingRepository,
           inject: [OutboxStore, ...(uri ? [connectionTokenFor(OWNER)] : [])],
           useFactory: (outbox: OutboxStore, c?: Connection) =>
-            c ? new MongoBillingRepository(c, outbox as MongoOutboxStore) : new InMemoryBillingRepository(outbox as InMemoryOutboxStore),
+            c
+              ? new MongoBillingRepository(c, outbox as MongoOutboxStore)
+              : new InMemoryBillingRepository(outbox as InMemoryOutboxStore),
         },
         { provide: PaymentGateway, useClass: SimulatedPaymentGateway },
         PaymentUseCases,

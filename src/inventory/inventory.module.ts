@@ -31,7 +31,9 @@ export class InventoryModule {
           provide: InventoryRepository,
           inject: [OutboxStore, ...(uri ? [connectionTokenFor(OWNER)] : [])],
           useFactory: (outbox: OutboxStore, c?: Connection) =>
-            c ? new MongoInventoryRepository(c, outbox as MongoOutboxStore) : new InMemoryInventoryRepository(outbox as InMemoryOutboxStore),
+            c
+              ? new MongoInventoryRepository(c, outbox as MongoOutboxStore)
+              : new InMemoryInventoryRepository(outbox as InMemoryOutboxStore),
         },
         StockUseCases,
         CatalogUseCases,

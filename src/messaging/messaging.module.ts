@@ -1,4 +1,8 @@
-import { MessageHandlerErrorBehavior, RabbitMQModule, defaultNackErrorHandler } from '@golevelup/nestjs-rabbitmq';
+import {
+  MessageHandlerErrorBehavior,
+  RabbitMQModule,
+  defaultNackErrorHandler,
+} from '@golevelup/nestjs-rabbitmq';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
@@ -74,10 +78,20 @@ export class MessagingModule {
         {
           provide: DeadLetterStore,
           inject: mongo,
-          useFactory: (c?: Connection) => (c ? new MongoDeadLetterStore(c) : new InMemoryDeadLetterStore()),
+          useFactory: (c?: Connection) =>
+            c ? new MongoDeadLetterStore(c) : new InMemoryDeadLetterStore(),
         },
       ],
-      exports: [RabbitEventServer, RpcClient, OutboxRegistry, OutboxRelay, TopologyDeclarer, ConfirmedPublisher, AdminApiKeyGuard, InboxStore],
+      exports: [
+        RabbitEventServer,
+        RpcClient,
+        OutboxRegistry,
+        OutboxRelay,
+        TopologyDeclarer,
+        ConfirmedPublisher,
+        AdminApiKeyGuard,
+        InboxStore,
+      ],
     };
   }
 }

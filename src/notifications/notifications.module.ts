@@ -32,7 +32,12 @@ export class NotificationsModule {
           imports: [DevMailboxModule],
           inject: [AppConfig, SmtpCatcher],
           useFactory: (c: AppConfig, catcher: SmtpCatcher) => ({
-            transport: c.smtpUrl ?? { host: '127.0.0.1', port: catcher.port, secure: false, ignoreTLS: true },
+            transport: c.smtpUrl ?? {
+              host: '127.0.0.1',
+              port: catcher.port,
+              secure: false,
+              ignoreTLS: true,
+            },
             defaults: { from: c.mailFrom },
             template: {
               dir: TEMPLATE_DIR,
@@ -44,12 +49,17 @@ export class NotificationsModule {
         }),
         ...(uri ? [mongoConnectionFor(OWNER, uri)] : []),
       ],
-      controllers: [NotificationsController, NotificationsEventsController, ...(config.devMailboxEnabled ? [DevMailboxController] : [])],
+      controllers: [
+        NotificationsController,
+        NotificationsEventsController,
+        ...(config.devMailboxEnabled ? [DevMailboxController] : []),
+      ],
       providers: [
         {
           provide: NotificationRepository,
           inject: uri ? [connectionTokenFor(OWNER)] : [],
-          useFactory: (c?: Connection) => (c ? new MongoNotificationRepository(c) : new InMemoryNotificationRepository()),
+          useFactory: (c?: Connection) =>
+            c ? new MongoNotificationRepository(c) : new InMemoryNotificationRepository(),
         },
         { provide: MailSender, useClass: NodemailerMailSender },
         TextTemplates,

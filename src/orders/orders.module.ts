@@ -37,12 +37,15 @@ export class OrdersModule {
           provide: OrderRepository,
           inject: [OutboxStore, ...conn],
           useFactory: (outbox: OutboxStore, c?: Connection) =>
-            c ? new MongoOrderRepository(c, outbox as MongoOutboxStore) : new InMemoryOrderRepository(outbox as InMemoryOutboxStore),
+            c
+              ? new MongoOrderRepository(c, outbox as MongoOutboxStore)
+              : new InMemoryOrderRepository(outbox as InMemoryOutboxStore),
         },
         {
           provide: CatalogReadModel,
           inject: conn,
-          useFactory: (c?: Connection) => (c ? new MongoCatalogReadModel(c) : new InMemoryCatalogReadModel()),
+          useFactory: (c?: Connection) =>
+            c ? new MongoCatalogReadModel(c) : new InMemoryCatalogReadModel(),
         },
         CatalogPricingService,
         PlaceOrderUseCase,

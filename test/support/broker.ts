@@ -22,7 +22,12 @@ export async function deleteTopology(queues: string[], exchanges: string[]): Pro
 }
 
 /** Publishes raw bytes, bypassing the app, as a misbehaving producer would. */
-export async function publishRaw(exchange: string, routingKey: string, body: Buffer, options: amqp.Options.Publish = {}): Promise<void> {
+export async function publishRaw(
+  exchange: string,
+  routingKey: string,
+  body: Buffer,
+  options: amqp.Options.Publish = {},
+): Promise<void> {
   const conn = await amqp.connect(AMQP_URL);
   try {
     const ch = await conn.createConfirmChannel();

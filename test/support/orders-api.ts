@@ -22,7 +22,12 @@ export class OrdersApi {
   constructor(private readonly t: TestApp) {}
 
   async createProduct(sku: string, price: number, stock: number): Promise<void> {
-    await this.t.http().put(`/inventory/products/${sku}`).set('Authorization', this.t.admin).send({ name: `Test ${sku}`, price, stock }).expect(200);
+    await this.t
+      .http()
+      .put(`/inventory/products/${sku}`)
+      .set('Authorization', this.t.admin)
+      .send({ name: `Test ${sku}`, price, stock })
+      .expect(200);
   }
 
   async product(sku: string): Promise<ProductBody> {
@@ -32,9 +37,17 @@ export class OrdersApi {
     return p;
   }
 
-  async place(items: Array<{ sku: string; quantity: number }>, paymentToken = 'tok_visa', email = 'ada@example.com'): Promise<OrderBody> {
-    const res = await this.t.http().post('/orders').send({ customerEmail: email, items, paymentToken });
-    if (res.status !== 202) throw new Error(`POST /orders answered ${res.status}: ${JSON.stringify(res.body)}`);
+  async place(
+    items: Array<{ sku: string; quantity: number }>,
+    paymentToken = 'tok_visa',
+    email = 'ada@example.com',
+  ): Promise<OrderBody> {
+    const res = await this.t
+      .http()
+      .post('/orders')
+      .send({ customerEmail: email, items, paymentToken });
+    if (res.status !== 202)
+      throw new Error(`POST /orders answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res.body as OrderBody;
   }
 
@@ -43,6 +56,10 @@ export class OrdersApi {
   }
 
   waitForStatus(id: string, status: string, timeoutMs = 20_000): Promise<OrderBody> {
-    return waitFor(() => this.get(id), (o) => o.status === status, { timeoutMs, what: `order ${id} to be ${status}` });
+    return waitFor(
+      () => this.get(id),
+      (o) => o.status === status,
+      { timeoutMs, what: `order ${id} to be ${status}` },
+    );
   }
 }

@@ -58,7 +58,10 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       await stopped;
       const names = declarer.names;
       const retry = declarer.retryDelays().map((d) => names.retry(d));
-      await deleteTopology([...queues, ...names.all.queues, ...retry], [...names.all.exchanges, ...retry]);
+      await deleteTopology(
+        [...queues, ...names.all.queues, ...retry],
+        [...names.all.exchanges, ...retry],
+      );
     },
   };
 }

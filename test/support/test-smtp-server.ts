@@ -22,11 +22,15 @@ export class TestSmtpServer {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
-      onRcptTo: (address: SMTPServerAddress, session, callback) => callback(this.rcptPolicy(address.address, session) ?? undefined),
+      onRcptTo: (address: SMTPServerAddress, session, callback) =>
+        callback(this.rcptPolicy(address.address, session) ?? undefined),
       onData: (stream, session, callback) => {
         void simpleParser(stream)
           .then((parsed) => {
-            this.received.push({ envelopeTo: session.envelope.rcptTo.map((r) => r.address), parsed });
+            this.received.push({
+              envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+              parsed,
+            });
             callback();
           })
           .catch(callback);

@@ -16,6 +16,8 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
-  const seen = lastError ? `error ${(lastError as Error).message}` : JSON.stringify(last)?.slice(0, 2000);
+  const seen = lastError
+    ? `error ${(lastError as Error).message}`
+    : JSON.stringify(last)?.slice(0, 2000);
   throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}; last seen: ${seen}`);
 }

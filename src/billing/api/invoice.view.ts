@@ -18,6 +18,10 @@ export class InvoiceView {
   @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) issuedAt: string;
 
   static of(i: Invoice): InvoiceView {
-    return { ...i, lines: i.lines.map((l) => ({ ...l })), issuedAt: new Date(i.issuedAt).toISOString() };
+    return {
+      ...i,
+      lines: i.lines.map((l) => ({ ...l })),
+      issuedAt: new Date(i.issuedAt).toISOString(),
+    };
   }
 }

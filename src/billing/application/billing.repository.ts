@@ -10,6 +10,10 @@ export abstract class BillingRepository {
   abstract recordIntent(payment: Payment): Promise<void>;
   abstract findByOrderId(orderId: string): Promise<Payment | undefined>;
   /** AWAITING_STOCK → decided, with its events, atomically; false if already decided. */
-  abstract decide(orderId: string, decision: PaymentDecision, events: OutgoingEvents): Promise<boolean>;
+  abstract decide(
+    orderId: string,
+    decision: PaymentDecision,
+    events: OutgoingEvents,
+  ): Promise<boolean>;
   abstract listInvoices(orderId?: string): Promise<Invoice[]>;
 }

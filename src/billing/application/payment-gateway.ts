@@ -6,7 +6,9 @@ export interface ChargeRequest {
   reference: string;
 }
 
-export type ChargeResult = { outcome: 'succeeded'; paymentId: string } | { outcome: 'declined'; code: string; reason: string };
+export type ChargeResult =
+  | { outcome: 'succeeded'; paymentId: string }
+  | { outcome: 'declined'; code: string; reason: string };
 
 /** Port to a card processor. Declines are results; GatewayUnavailableError means try again. */
 export abstract class PaymentGateway {

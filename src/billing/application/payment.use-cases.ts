@@ -23,7 +23,12 @@ export class PaymentUseCases {
       customerEmail: e.customerEmail,
       amount: e.total,
       currency: e.currency,
-      lines: e.items.map((i) => ({ sku: i.sku, name: i.name, quantity: i.quantity, unitPrice: i.unitPrice })),
+      lines: e.items.map((i) => ({
+        sku: i.sku,
+        name: i.name,
+        quantity: i.quantity,
+        unitPrice: i.unitPrice,
+      })),
       paymentToken: e.paymentToken,
       status: 'AWAITING_STOCK',
       createdAt: now,
@@ -38,11 +43,18 @@ export class PaymentUseCases {
       this.logger.log(`Order ${orderId} already ${payment.status}; not charging again`);
       return;
     }
-    const result = await this.gateway.charge({ token: payment.paymentToken, amount: payment.amount, currency: payment.currency, reference: orderId });
+    const result = await this.gateway.charge({
+      token: payment.paymentToken,
+      amount: payment.amount,
+      currency: payment.currency,
+      reference: orderId,
+    });
     if (result.outcome === 'declined') {
-      await this.billing.decide(orderId, { status: 'FAILED', failure: { code: result.code, reason: result.reason } }, [
-        newEnvelope(PaymentFailed, { orderId, code: result.code, reason: result.reason }),
-      ]);
+      await this.billing.decide(
+        orderId,
+        { status: 'FAILED', failure: { code: result.code, reason: result.reason } },
+        [newEnvelope(PaymentFailed, { orderId, code: result.code, reason: result.reason })],
+      );
       this.logger.log(`Order ${orderId}: payment declined (${result.code})`);
       return;
     }
@@ -55,14 +67,25 @@ export class PaymentUseCases {
       lines: payment.lines,
       issuedAt: new Date(),
     };
-    await this.billing.decide(orderId, { status: 'SUCCEEDED', paymentId: result.paymentId, invoice }, [
-      newEnvelope(PaymentSucceeded, {
-        orderId,
-        paymentId: result.paymentId,
-        invoice: { number: invoice.number, amount: invoice.amount, currency: invoice.currency, lines: invoice.lines },
-      }),
-    ]);
-    this.logger.log(`Order ${orderId}: charged ${payment.amount} ${payment.currency}, invoice ${invoice.number}`);
+    await this.billing.decide(
+      orderId,
+      { status: 'SUCCEEDED', paymentId: result.paymentId, invoice },
+      [
+        newEnvelope(PaymentSucceeded, {
+          orderId,
+          paymentId: result.paymentId,
+          invoice: {
+            number: invoice.number,
+            amount: invoice.amount,
+            currency: invoice.currency,
+            lines: invoice.lines,
+          },
+        }),
+      ],
+    );
+    this.logger.log(
+      `Order ${orderId}: charged ${payment.amount} ${payment.currency}, invoice ${invoice.number}`,
+    );
   }
 
   listInvoices(orderId?: string) {

@@ -1,7 +1,11 @@
 import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Invoice, Payment } from '../domain/payment';
-import { BillingRepository, OutgoingEvents, PaymentDecision } from '../application/billing.repository';
+import {
+  BillingRepository,
+  OutgoingEvents,
+  PaymentDecision,
+} from '../application/billing.repository';
 
 export class InMemoryBillingRepository extends BillingRepository {
   private readonly payments = new Map<string, Payment>();
@@ -11,7 +15,8 @@ export class InMemoryBillingRepository extends BillingRepository {
   }
 
   async recordIntent(payment: Payment): Promise<void> {
-    if (!this.payments.has(payment.orderId)) this.payments.set(payment.orderId, structuredClone(payment));
+    if (!this.payments.has(payment.orderId))
+      this.payments.set(payment.orderId, structuredClone(payment));
   }
 
   async findByOrderId(orderId: string): Promise<Payment | undefined> {
@@ -19,7 +24,11 @@ export class InMemoryBillingRepository extends BillingRepository {
     return p && structuredClone(p);
   }
 
-  async decide(orderId: string, decision: PaymentDecision, events: OutgoingEvents): Promise<boolean> {
+  async decide(
+    orderId: string,
+    decision: PaymentDecision,
+    events: OutgoingEvents,
+  ): Promise<boolean> {
     const p = this.payments.get(orderId);
     if (!p || p.status !== 'AWAITING_STOCK') return false;
     this.payments.set(orderId, { ...p, ...structuredClone(decision), updatedAt: new Date() });

@@ -2,7 +2,11 @@ import { Connection, Model } from 'mongoose';
 import { MongoOutboxStore } from '../../messaging/outbox/mongo-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Invoice, Payment } from '../domain/payment';
-import { BillingRepository, OutgoingEvents, PaymentDecision } from '../application/billing.repository';
+import {
+  BillingRepository,
+  OutgoingEvents,
+  PaymentDecision,
+} from '../application/billing.repository';
 import { PaymentDoc, PaymentSchema } from './payment.schema';
 
 const toPayment = ({ _id, ...rest }: PaymentDoc): Payment => ({ orderId: _id, ...rest });
@@ -28,7 +32,11 @@ export class MongoBillingRepository extends BillingRepository {
     return doc ? toPayment(doc) : undefined;
   }
 
-  async decide(orderId: string, decision: PaymentDecision, events: OutgoingEvents): Promise<boolean> {
+  async decide(
+    orderId: string,
+    decision: PaymentDecision,
+    events: OutgoingEvents,
+  ): Promise<boolean> {
     return this.connection.transaction(async (session) => {
       const res = await this.model.updateOne(
         { _id: orderId, status: 'AWAITING_STOCK' },
@@ -42,8 +50,14 @@ export class MongoBillingRepository extends BillingRepository {
   }
 
   async listInvoices(orderId?: string): Promise<Invoice[]> {
-    const filter = orderId ? { _id: orderId, invoice: { $exists: true } } : { invoice: { $exists: true } };
-    const docs = await this.model.find(filter).sort({ 'invoice.issuedAt': -1 }).limit(500).lean<PaymentDoc[]>();
+    const filter = orderId
+      ? { _id: orderId, invoice: { $exists: true } }
+      : { invoice: { $exists: true } };
+    const docs = await this.model
+      .find(filter)
+      .sort({ 'invoice.issuedAt': -1 })
+      .limit(500)
+      .lean<PaymentDoc[]>();
     return docs.map((d) => d.invoice!);
   }
 }

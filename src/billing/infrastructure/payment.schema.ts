@@ -30,14 +30,31 @@ export const PaymentSchema = new Schema<PaymentDoc>(
     status: { type: String, required: true },
     paymentId: String,
     invoice: {
-      type: new Schema({ number: String, orderId: String, customerEmail: String, amount: Number, currency: String, lines: [Line], issuedAt: Date }, { _id: false }),
+      type: new Schema(
+        {
+          number: String,
+          orderId: String,
+          customerEmail: String,
+          amount: Number,
+          currency: String,
+          lines: [Line],
+          issuedAt: Date,
+        },
+        { _id: false },
+      ),
       required: false,
     },
-    failure: { type: new Schema({ code: String, reason: String }, { _id: false }), required: false },
+    failure: {
+      type: new Schema({ code: String, reason: String }, { _id: false }),
+      required: false,
+    },
     createdAt: Date,
     updatedAt: Date,
   },
   { collection: 'payments', versionKey: false },
 );
-PaymentSchema.index({ 'invoice.number': 1 }, { unique: true, partialFilterExpression: { 'invoice.number': { $type: 'string' } } });
+PaymentSchema.index(
+  { 'invoice.number': 1 },
+  { unique: true, partialFilterExpression: { 'invoice.number': { $type: 'string' } } },
+);
 PaymentSchema.index({ 'invoice.issuedAt': -1 });

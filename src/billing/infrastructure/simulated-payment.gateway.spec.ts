@@ -1,7 +1,12 @@
 import { GatewayUnavailableError } from '../domain/gateway-unavailable.error';
 import { SimulatedPaymentGateway } from './simulated-payment.gateway';
 
-const req = (token: string, reference = 'order-1') => ({ token, amount: 100, currency: 'EUR', reference });
+const req = (token: string, reference = 'order-1') => ({
+  token,
+  amount: 100,
+  currency: 'EUR',
+  reference,
+});
 
 describe('SimulatedPaymentGateway (Stripe-style test tokens)', () => {
   const gateway = new SimulatedPaymentGateway();
@@ -15,7 +20,11 @@ describe('SimulatedPaymentGateway (Stripe-style test tokens)', () => {
   });
 
   it('declines tok_chargeDeclined as a business outcome', async () => {
-    expect(await gateway.charge(req('tok_chargeDeclined'))).toEqual({ outcome: 'declined', code: 'card_declined', reason: expect.any(String) });
+    expect(await gateway.charge(req('tok_chargeDeclined'))).toEqual({
+      outcome: 'declined',
+      code: 'card_declined',
+      reason: expect.any(String),
+    });
   });
 
   it('fails tok_processingError with a retryable error', async () => {
@@ -25,6 +34,9 @@ describe('SimulatedPaymentGateway (Stripe-style test tokens)', () => {
   });
 
   it('declines unknown tokens', async () => {
-    expect(await gateway.charge(req('tok_bogus'))).toMatchObject({ outcome: 'declined', code: 'invalid_token' });
+    expect(await gateway.charge(req('tok_bogus'))).toMatchObject({
+      outcome: 'declined',
+      code: 'invalid_token',
+    });
   });
 });

@@ -80,7 +80,9 @@ export class AppConfig {
   adminApiKey?: string;
 
   /** Delays between retries of a failed message, e.g. "1000,5000,25000". */
-  @Transform(({ value }) => (typeof value === 'string' ? (toList({ value }) as string[]).map(Number) : value))
+  @Transform(({ value }) =>
+    typeof value === 'string' ? (toList({ value }) as string[]).map(Number) : value,
+  )
   @IsInt({ each: true })
   @Min(10, { each: true })
   retryDelaysMs: number[] = [1000, 5000, 25000];

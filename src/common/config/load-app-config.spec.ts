@@ -4,14 +4,25 @@ import { loadAppConfig } from './load-app-config';
 describe('loadAppConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
     const c = loadAppConfig({});
-    expect(c).toMatchObject({ port: 3000, amqpUrl: 'amqp://guest:guest@localhost:5672', mongodbUri: undefined, smtpUrl: undefined });
+    expect(c).toMatchObject({
+      port: 3000,
+      amqpUrl: 'amqp://guest:guest@localhost:5672',
+      mongodbUri: undefined,
+      smtpUrl: undefined,
+    });
     expect(c.appModules).toEqual(['orders', 'inventory', 'billing', 'notifications']);
     expect(c.retryDelaysMs).toEqual([1000, 5000, 25000]);
     expect(c.devMailboxEnabled).toBe(true);
   });
 
   it('reads lists, numbers and per-module Mongo URIs', () => {
-    const c = loadAppConfig({ APP_MODULES: 'orders, billing', PORT: '8080', RETRY_DELAYS_MS: '100,200', MONGODB_URI: 'mongodb://m/x', BILLING_MONGODB_URI: 'mongodb://b/y' });
+    const c = loadAppConfig({
+      APP_MODULES: 'orders, billing',
+      PORT: '8080',
+      RETRY_DELAYS_MS: '100,200',
+      MONGODB_URI: 'mongodb://m/x',
+      BILLING_MONGODB_URI: 'mongodb://b/y',
+    });
     expect(c.appModules).toEqual(['orders', 'billing']);
     expect(c.port).toBe(8080);
     expect(c.retryDelaysMs).toEqual([100, 200]);

@@ -21,7 +21,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     retryDelaysMs: env.RETRY_DELAYS_MS,
     consumerPrefetch: env.CONSUMER_PREFETCH,
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
-    seedDemoCatalog: env.SEED_DEMO_CATALOG === undefined ? undefined : env.SEED_DEMO_CATALOG !== 'false',
+    seedDemoCatalog:
+      env.SEED_DEMO_CATALOG === undefined ? undefined : env.SEED_DEMO_CATALOG !== 'false',
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(AppConfig, defined);

@@ -1,5 +1,6 @@
 /** How a domain error reads to a caller; DomainErrorFilter maps each kind to one HTTP status. */
-export type DomainErrorKind = 'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'invalid';
+export type DomainErrorKind =
+  'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'invalid';
 
 /**
  * A rule of the domain said no. `code` is stable (MODULE.REASON) so clients can branch on it.

@@ -1,12 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 
 export class HealthView {
-  @ApiProperty({ enum: ['ok', 'degraded'], description: 'degraded while the broker is unreachable' }) status: 'ok' | 'degraded';
+  @ApiProperty({
+    enum: ['ok', 'degraded'],
+    description: 'degraded while the broker is unreachable',
+  })
+  status: 'ok' | 'degraded';
   @ApiProperty({ example: true }) brokerConnected: boolean;
   @ApiProperty({ enum: ['memory', 'mongodb'] }) storage: 'memory' | 'mongodb';
   @ApiProperty({ example: ['orders', 'inventory', 'billing', 'notifications'] }) modules: string[];
   @ApiProperty({ example: ['inventory.order-placed'] }) queues: string[];
-  @ApiProperty({ description: 'Events written but not yet confirmed by the broker', example: 0 }) outboxPending: number;
-  @ApiProperty({ description: 'Events the relay has published since start', example: 42 }) outboxPublished: number;
+  @ApiProperty({ description: 'Events written but not yet confirmed by the broker', example: 0 })
+  outboxPending: number;
+  @ApiProperty({ description: 'Events the relay has published since start', example: 42 })
+  outboxPublished: number;
   @ApiProperty({ example: 12.3 }) uptimeSeconds: number;
 }

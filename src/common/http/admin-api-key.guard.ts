@@ -1,4 +1,11 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
@@ -15,15 +22,21 @@ export class AdminApiKeyGuard implements CanActivate {
     if (!expected) {
       if (!AdminApiKeyGuard.warned) {
         AdminApiKeyGuard.warned = true;
-        new Logger(AdminApiKeyGuard.name).warn('Admin endpoints are disabled: set ADMIN_API_KEY to enable them');
+        new Logger(AdminApiKeyGuard.name).warn(
+          'Admin endpoints are disabled: set ADMIN_API_KEY to enable them',
+        );
       }
-      throw new ForbiddenException('Admin endpoints are disabled: set ADMIN_API_KEY to enable them');
+      throw new ForbiddenException(
+        'Admin endpoints are disabled: set ADMIN_API_KEY to enable them',
+      );
     }
     const header = context.switchToHttp().getRequest<Request>().header('authorization') ?? '';
     const given = Buffer.from(header.replace(/^Bearer\s+/i, ''));
     const want = Buffer.from(expected);
     if (given.length !== want.length || !timingSafeEqual(given, want)) {
-      throw new UnauthorizedException('A valid admin API key is required (Authorization: Bearer <key>)');
+      throw new UnauthorizedException(
+        'A valid admin API key is required (Authorization: Bearer <key>)',
+      );
     }
     return true;
   }

@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { CatalogLookupReply, CatalogLookupRequest, OrderCancelled, OrderConfirmed, OrderPlaced, PaymentFailed } from '../../messaging/contracts';
+import {
+  CatalogLookupReply,
+  CatalogLookupRequest,
+  OrderCancelled,
+  OrderConfirmed,
+  OrderPlaced,
+  PaymentFailed,
+} from '../../messaging/contracts';
 import { OnEvent, OnRequest } from '../../messaging/consumer/on-event.decorator';
 import { CatalogUseCases } from '../application/catalog.use-cases';
 import { StockUseCases } from '../application/stock.use-cases';

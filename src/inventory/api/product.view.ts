@@ -10,6 +10,13 @@ export class ProductView {
   @ApiProperty({ description: 'Units held for orders not yet paid', example: 2 }) reserved: number;
 
   static of(p: Product): ProductView {
-    return { sku: p.sku, name: p.name, price: p.price, currency: p.currency, available: p.available, reserved: p.reserved };
+    return {
+      sku: p.sku,
+      name: p.name,
+      price: p.price,
+      currency: p.currency,
+      available: p.available,
+      reserved: p.reserved,
+    };
   }
 }

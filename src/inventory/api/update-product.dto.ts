@@ -16,7 +16,11 @@ export class UpdateProductDto {
   @Min(0)
   price?: number;
 
-  @ApiPropertyOptional({ description: 'Units on hand (available + reserved)', example: 600, minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Units on hand (available + reserved)',
+    example: 600,
+    minimum: 0,
+  })
   @IsOptional()
   @IsInt()
   @Min(0)

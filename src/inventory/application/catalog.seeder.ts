@@ -15,7 +15,9 @@ export class CatalogSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoCatalog) return;
-    const inserted = await this.inventory.seed(DEMO_CATALOG, (ps) => ps.map(InventoryEvents.productUpdated));
+    const inserted = await this.inventory.seed(DEMO_CATALOG, (ps) =>
+      ps.map(InventoryEvents.productUpdated),
+    );
     if (inserted.length > 0) this.logger.log(`Seeded ${inserted.length} demo products`);
   }
 }

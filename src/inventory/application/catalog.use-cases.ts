@@ -17,10 +17,19 @@ export class CatalogUseCases {
 
   /** Answers other modules' lookups; an empty list asks for the whole catalog. */
   async lookup(skus: string[]): Promise<CatalogLookupReply> {
-    const products = skus.length === 0 ? await this.inventory.listProducts() : await this.inventory.getProducts(skus);
+    const products =
+      skus.length === 0
+        ? await this.inventory.listProducts()
+        : await this.inventory.getProducts(skus);
     const found = new Set(products.map((p) => p.sku));
     return {
-      products: products.map((p) => ({ sku: p.sku, name: p.name, price: p.price, currency: p.currency, available: p.available })),
+      products: products.map((p) => ({
+        sku: p.sku,
+        name: p.name,
+        price: p.price,
+        currency: p.currency,
+        available: p.available,
+      })),
       unknownSkus: skus.filter((s) => !found.has(s)),
     };
   }
@@ -31,7 +40,9 @@ export class CatalogUseCases {
       name !== undefined && price !== undefined && stock !== undefined
         ? { sku, name, price, currency: DEFAULT_CURRENCY, available: stock, reserved: 0 }
         : undefined;
-    const saved = await this.inventory.saveProduct(sku, changes, create, (p) => [InventoryEvents.productUpdated(p)]);
+    const saved = await this.inventory.saveProduct(sku, changes, create, (p) => [
+      InventoryEvents.productUpdated(p),
+    ]);
     if (!saved) throw new ProductNotFoundError(sku);
     return saved;
   }

@@ -17,7 +17,9 @@ export class StockUseCases {
       return [];
     });
     if (outcome.kind === 'already-decided') {
-      this.logger.log(`Order ${orderId} already has a ${outcome.reservation.status} reservation; nothing to do`);
+      this.logger.log(
+        `Order ${orderId} already has a ${outcome.reservation.status} reservation; nothing to do`,
+      );
     } else {
       this.logger.log(`Order ${orderId}: stock ${outcome.kind}`);
     }
@@ -25,11 +27,15 @@ export class StockUseCases {
 
   /** After a declined payment, or a cancellation that may come before the reservation. */
   async release(orderId: string, reason: string, tombstone: boolean): Promise<void> {
-    const released = await this.inventory.release(orderId, tombstone, (r) => [InventoryEvents.released(orderId, r.items, reason)]);
-    if (released) this.logger.log(`Order ${orderId}: released ${released.items.length} lines (${reason})`);
+    const released = await this.inventory.release(orderId, tombstone, (r) => [
+      InventoryEvents.released(orderId, r.items, reason),
+    ]);
+    if (released)
+      this.logger.log(`Order ${orderId}: released ${released.items.length} lines (${reason})`);
   }
 
   async commit(orderId: string): Promise<void> {
-    if (await this.inventory.commit(orderId)) this.logger.log(`Order ${orderId}: reserved stock committed`);
+    if (await this.inventory.commit(orderId))
+      this.logger.log(`Order ${orderId}: reserved stock committed`);
   }
 }

@@ -8,8 +8,21 @@ const products = new Map<string, Product>([
 
 describe('stock reservation rules', () => {
   it('merges repeated SKUs so a split line cannot dodge the check', () => {
-    expect(mergeLines([{ sku: 'A', quantity: 2 }, { sku: 'A', quantity: 2 }])).toEqual([{ sku: 'A', quantity: 4 }]);
-    expect(findShortages([{ sku: 'A', quantity: 2 }, { sku: 'A', quantity: 2 }], products)).toEqual([{ sku: 'A', requested: 4, available: 3 }]);
+    expect(
+      mergeLines([
+        { sku: 'A', quantity: 2 },
+        { sku: 'A', quantity: 2 },
+      ]),
+    ).toEqual([{ sku: 'A', quantity: 4 }]);
+    expect(
+      findShortages(
+        [
+          { sku: 'A', quantity: 2 },
+          { sku: 'A', quantity: 2 },
+        ],
+        products,
+      ),
+    ).toEqual([{ sku: 'A', requested: 4, available: 3 }]);
   });
 
   it('finds nothing short when every line fits exactly', () => {
@@ -17,13 +30,24 @@ describe('stock reservation rules', () => {
   });
 
   it('reports each short line with what is available; unknown SKUs have none', () => {
-    expect(findShortages([{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 1 }, { sku: 'Z', quantity: 2 }], products)).toEqual([
+    expect(
+      findShortages(
+        [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 1 },
+          { sku: 'Z', quantity: 2 },
+        ],
+        products,
+      ),
+    ).toEqual([
       { sku: 'B', requested: 1, available: 0 },
       { sku: 'Z', requested: 2, available: 0 },
     ]);
   });
 
   it('describes shortages for people', () => {
-    expect(describeShortages([{ sku: 'B', requested: 2, available: 1 }])).toBe('Out of stock: B (requested 2, available 1)');
+    expect(describeShortages([{ sku: 'B', requested: 2, available: 1 }])).toBe(
+      'Out of stock: B (requested 2, available 1)',
+    );
   });
 });

@@ -10,7 +10,11 @@ export function mergeLines(lines: StockLine[]): StockLine[] {
 /** What each line lacks; empty means every line can be reserved. Unknown SKUs have 0 available. */
 export function findShortages(lines: StockLine[], products: Map<string, Product>): Shortage[] {
   return mergeLines(lines)
-    .map((l) => ({ sku: l.sku, requested: l.quantity, available: products.get(l.sku)?.available ?? 0 }))
+    .map((l) => ({
+      sku: l.sku,
+      requested: l.quantity,
+      available: products.get(l.sku)?.available ?? 0,
+    }))
     .filter((s) => s.available < s.requested);
 }
 

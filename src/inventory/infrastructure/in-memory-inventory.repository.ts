@@ -4,7 +4,12 @@ import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Product, StockLine } from '../domain/product';
 import { Reservation } from '../domain/reservation';
 import { findShortages, mergeLines } from '../domain/stock-reservation';
-import { InventoryRepository, OutgoingEvents, ProductChanges, ReserveOutcome } from '../application/inventory.repository';
+import {
+  InventoryRepository,
+  OutgoingEvents,
+  ProductChanges,
+  ReserveOutcome,
+} from '../application/inventory.repository';
 
 /**
  * Every method checks and writes in one synchronous block (no await inside), which makes it
@@ -19,21 +24,31 @@ export class InMemoryInventoryRepository extends InventoryRepository {
   }
 
   async listProducts(): Promise<Product[]> {
-    return [...this.products.values()].map((p) => ({ ...p })).sort((a, b) => a.sku.localeCompare(b.sku));
+    return [...this.products.values()]
+      .map((p) => ({ ...p }))
+      .sort((a, b) => a.sku.localeCompare(b.sku));
   }
 
   async getProducts(skus: string[]): Promise<Product[]> {
     return skus.flatMap((s) => (this.products.has(s) ? [{ ...this.products.get(s)! }] : []));
   }
 
-  async seed(products: Product[], events: (inserted: Product[]) => OutgoingEvents): Promise<Product[]> {
+  async seed(
+    products: Product[],
+    events: (inserted: Product[]) => OutgoingEvents,
+  ): Promise<Product[]> {
     const inserted = products.filter((p) => !this.products.has(p.sku));
     for (const p of inserted) this.products.set(p.sku, { ...p });
     this.emit(events(inserted));
     return inserted;
   }
 
-  async saveProduct(sku: string, changes: ProductChanges, create: Product | undefined, events: (p: Product) => OutgoingEvents): Promise<Product | undefined> {
+  async saveProduct(
+    sku: string,
+    changes: ProductChanges,
+    create: Product | undefined,
+    events: (p: Product) => OutgoingEvents,
+  ): Promise<Product | undefined> {
     const current = this.products.get(sku);
     if (!current && !create) return undefined;
     const next = current ? { ...current } : { ...create! };
@@ -50,12 +65,17 @@ export class InMemoryInventoryRepository extends InventoryRepository {
     return { ...next };
   }
 
-  async reserve(orderId: string, lines: StockLine[], events: (o: ReserveOutcome) => OutgoingEvents): Promise<ReserveOutcome> {
+  async reserve(
+    orderId: string,
+    lines: StockLine[],
+    events: (o: ReserveOutcome) => OutgoingEvents,
+  ): Promise<ReserveOutcome> {
     const existing = this.reservations.get(orderId);
     if (existing) return { kind: 'already-decided', reservation: { ...existing } };
     const items = mergeLines(lines);
     const shortages = findShortages(items, this.products);
-    const outcome: ReserveOutcome = shortages.length > 0 ? { kind: 'rejected', shortages } : { kind: 'reserved', items };
+    const outcome: ReserveOutcome =
+      shortages.length > 0 ? { kind: 'rejected', shortages } : { kind: 'reserved', items };
     if (outcome.kind === 'reserved') {
       for (const l of items) {
         const p = this.products.get(l.sku)!;
@@ -63,15 +83,30 @@ export class InMemoryInventoryRepository extends InventoryRepository {
         p.reserved += l.quantity;
       }
     }
-    this.reservations.set(orderId, { orderId, items, status: outcome.kind === 'reserved' ? 'RESERVED' : 'REJECTED', updatedAt: new Date() });
+    this.reservations.set(orderId, {
+      orderId,
+      items,
+      status: outcome.kind === 'reserved' ? 'RESERVED' : 'REJECTED',
+      updatedAt: new Date(),
+    });
     this.emit(events(outcome));
     return outcome;
   }
 
-  async release(orderId: string, tombstone: boolean, events: (r: Reservation) => OutgoingEvents): Promise<Reservation | undefined> {
+  async release(
+    orderId: string,
+    tombstone: boolean,
+    events: (r: Reservation) => OutgoingEvents,
+  ): Promise<Reservation | undefined> {
     const r = this.reservations.get(orderId);
     if (!r) {
-      if (tombstone) this.reservations.set(orderId, { orderId, items: [], status: 'CANCELLED', updatedAt: new Date() });
+      if (tombstone)
+        this.reservations.set(orderId, {
+          orderId,
+          items: [],
+          status: 'CANCELLED',
+          updatedAt: new Date(),
+        });
       return undefined;
     }
     if (r.status !== 'RESERVED') return undefined;

@@ -5,7 +5,12 @@ import { Product, Shortage, StockLine } from '../domain/product';
 import { Reservation } from '../domain/reservation';
 import { StockBelowReservedError } from '../domain/stock-below-reserved.error';
 import { mergeLines } from '../domain/stock-reservation';
-import { InventoryRepository, OutgoingEvents, ProductChanges, ReserveOutcome } from '../application/inventory.repository';
+import {
+  InventoryRepository,
+  OutgoingEvents,
+  ProductChanges,
+  ReserveOutcome,
+} from '../application/inventory.repository';
 import { ProductDoc, ProductSchema, ReservationDoc, ReservationSchema } from './inventory.schemas';
 
 const DUPLICATE_KEY = 11000;
@@ -13,7 +18,10 @@ const DUPLICATE_KEY = 11000;
 class InsufficientStock extends Error {}
 
 const toProduct = ({ _id, ...rest }: ProductDoc): Product => ({ sku: _id, ...rest });
-const toReservation = ({ _id, ...rest }: ReservationDoc): Reservation => ({ orderId: _id, ...rest });
+const toReservation = ({ _id, ...rest }: ReservationDoc): Reservation => ({
+  orderId: _id,
+  ...rest,
+});
 
 /**
  * Needs a replica set (transactions). Every stock move is a conditional $inc inside a
@@ -40,11 +48,18 @@ export class MongoInventoryRepository extends InventoryRepository {
     return (await this.products.find({ _id: { $in: skus } }).lean<ProductDoc[]>()).map(toProduct);
   }
 
-  async seed(products: Product[], events: (inserted: Product[]) => OutgoingEvents): Promise<Product[]> {
+  async seed(
+    products: Product[],
+    events: (inserted: Product[]) => OutgoingEvents,
+  ): Promise<Product[]> {
     return this.connection.transaction(async (session) => {
       const inserted: Product[] = [];
       for (const { sku, ...fields } of products) {
-        const res = await this.products.updateOne({ _id: sku }, { $setOnInsert: fields }, { upsert: true, session });
+        const res = await this.products.updateOne(
+          { _id: sku },
+          { $setOnInsert: fields },
+          { upsert: true, session },
+        );
         if (res.upsertedCount === 1) inserted.push({ sku, ...fields });
       }
       await this.emit(events(inserted), session);
@@ -52,7 +67,12 @@ export class MongoInventoryRepository extends InventoryRepository {
     });
   }
 
-  async saveProduct(sku: string, changes: ProductChanges, create: Product | undefined, events: (p: Product) => OutgoingEvents): Promise<Product | undefined> {
+  async saveProduct(
+    sku: string,
+    changes: ProductChanges,
+    create: Product | undefined,
+    events: (p: Product) => OutgoingEvents,
+  ): Promise<Product | undefined> {
     return this.connection.transaction(async (session) => {
       const exists = await this.products.exists({ _id: sku }).session(session);
       if (!exists && !create) return undefined;
@@ -65,18 +85,28 @@ export class MongoInventoryRepository extends InventoryRepository {
         if (changes.price !== undefined) set.price = changes.price;
         // Stock is on-hand units; available is derived from it in the same atomic update,
         // and only if no more than that is already reserved.
-        if (changes.stock !== undefined) set.available = { $subtract: [changes.stock, '$reserved'] };
-        const filter = changes.stock !== undefined ? { _id: sku, reserved: { $lte: changes.stock } } : { _id: sku };
+        if (changes.stock !== undefined)
+          set.available = { $subtract: [changes.stock, '$reserved'] };
+        const filter =
+          changes.stock !== undefined
+            ? { _id: sku, reserved: { $lte: changes.stock } }
+            : { _id: sku };
         const res = await this.products.updateOne(filter, [{ $set: set }], { session });
         if (res.matchedCount === 0) throw new StockBelowReservedError(sku, changes.stock ?? 0);
       }
-      const saved = toProduct((await this.products.findById(sku).session(session).lean<ProductDoc>())!);
+      const saved = toProduct(
+        (await this.products.findById(sku).session(session).lean<ProductDoc>())!,
+      );
       await this.emit(events(saved), session);
       return saved;
     });
   }
 
-  async reserve(orderId: string, lines: StockLine[], events: (o: ReserveOutcome) => OutgoingEvents): Promise<ReserveOutcome> {
+  async reserve(
+    orderId: string,
+    lines: StockLine[],
+    events: (o: ReserveOutcome) => OutgoingEvents,
+  ): Promise<ReserveOutcome> {
     const items = mergeLines(lines);
     const existing = await this.reservations.findById(orderId).lean<ReservationDoc>();
     if (existing) return { kind: 'already-decided', reservation: toReservation(existing) };
@@ -101,22 +131,38 @@ export class MongoInventoryRepository extends InventoryRepository {
     }
   }
 
-  async release(orderId: string, tombstone: boolean, events: (r: Reservation) => OutgoingEvents): Promise<Reservation | undefined> {
+  async release(
+    orderId: string,
+    tombstone: boolean,
+    events: (r: Reservation) => OutgoingEvents,
+  ): Promise<Reservation | undefined> {
     if (tombstone) {
       // Inserts only when no reservation exists: a later order.placed then finds it decided.
       await this.reservations
-        .updateOne({ _id: orderId }, { $setOnInsert: { items: [], status: 'CANCELLED', updatedAt: new Date() } }, { upsert: true })
+        .updateOne(
+          { _id: orderId },
+          { $setOnInsert: { items: [], status: 'CANCELLED', updatedAt: new Date() } },
+          { upsert: true },
+        )
         .catch((e: { code?: number }) => {
           if (e.code !== DUPLICATE_KEY) throw e;
         });
     }
     return this.connection.transaction(async (session) => {
       const doc = await this.reservations
-        .findOneAndUpdate({ _id: orderId, status: 'RESERVED' }, { $set: { status: 'RELEASED', updatedAt: new Date() } }, { session, new: true })
+        .findOneAndUpdate(
+          { _id: orderId, status: 'RESERVED' },
+          { $set: { status: 'RELEASED', updatedAt: new Date() } },
+          { session, new: true },
+        )
         .lean<ReservationDoc>();
       if (!doc) return undefined;
       for (const l of doc.items) {
-        await this.products.updateOne({ _id: l.sku }, { $inc: { available: l.quantity, reserved: -l.quantity } }, { session });
+        await this.products.updateOne(
+          { _id: l.sku },
+          { $inc: { available: l.quantity, reserved: -l.quantity } },
+          { session },
+        );
       }
       const released = toReservation(doc);
       await this.emit(events(released), session);
@@ -127,10 +173,19 @@ export class MongoInventoryRepository extends InventoryRepository {
   async commit(orderId: string): Promise<boolean> {
     return this.connection.transaction(async (session) => {
       const doc = await this.reservations
-        .findOneAndUpdate({ _id: orderId, status: 'RESERVED' }, { $set: { status: 'COMMITTED', updatedAt: new Date() } }, { session, new: true })
+        .findOneAndUpdate(
+          { _id: orderId, status: 'RESERVED' },
+          { $set: { status: 'COMMITTED', updatedAt: new Date() } },
+          { session, new: true },
+        )
         .lean<ReservationDoc>();
       if (!doc) return false;
-      for (const l of doc.items) await this.products.updateOne({ _id: l.sku }, { $inc: { reserved: -l.quantity } }, { session });
+      for (const l of doc.items)
+        await this.products.updateOne(
+          { _id: l.sku },
+          { $inc: { reserved: -l.quantity } },
+          { session },
+        );
       return true;
     });
   }
@@ -140,15 +195,32 @@ export class MongoInventoryRepository extends InventoryRepository {
     return doc ? toReservation(doc) : undefined;
   }
 
-  private async reject(orderId: string, items: StockLine[], events: (o: ReserveOutcome) => OutgoingEvents): Promise<ReserveOutcome> {
-    const found = new Map((await this.getProducts(items.map((i) => i.sku))).map((p) => [p.sku, p.available]));
+  private async reject(
+    orderId: string,
+    items: StockLine[],
+    events: (o: ReserveOutcome) => OutgoingEvents,
+  ): Promise<ReserveOutcome> {
+    const found = new Map(
+      (await this.getProducts(items.map((i) => i.sku))).map((p) => [p.sku, p.available]),
+    );
     const shortages: Shortage[] = items
       .map((i) => ({ sku: i.sku, requested: i.quantity, available: found.get(i.sku) ?? 0 }))
       .filter((s) => s.available < s.requested);
     // Stock may have freed up meanwhile; still a rejection, reported with the SKUs that were short.
-    const outcome: ReserveOutcome = { kind: 'rejected', shortages: shortages.length ? shortages : items.map((i) => ({ sku: i.sku, requested: i.quantity, available: found.get(i.sku) ?? 0 })) };
+    const outcome: ReserveOutcome = {
+      kind: 'rejected',
+      shortages: shortages.length
+        ? shortages
+        : items.map((i) => ({
+            sku: i.sku,
+            requested: i.quantity,
+            available: found.get(i.sku) ?? 0,
+          })),
+    };
     try {
-      await this.connection.transaction((session) => this.decide(orderId, items, 'REJECTED', events(outcome), session));
+      await this.connection.transaction((session) =>
+        this.decide(orderId, items, 'REJECTED', events(outcome), session),
+      );
       return outcome;
     } catch (error) {
       if ((error as { code?: number }).code === DUPLICATE_KEY) return this.alreadyDecided(orderId);
@@ -156,8 +228,16 @@ export class MongoInventoryRepository extends InventoryRepository {
     }
   }
 
-  private async decide(orderId: string, items: StockLine[], status: 'RESERVED' | 'REJECTED', events: OutgoingEvents, session: ClientSession): Promise<void> {
-    await this.reservations.create([{ _id: orderId, items, status, updatedAt: new Date() }], { session });
+  private async decide(
+    orderId: string,
+    items: StockLine[],
+    status: 'RESERVED' | 'REJECTED',
+    events: OutgoingEvents,
+    session: ClientSession,
+  ): Promise<void> {
+    await this.reservations.create([{ _id: orderId, items, status, updatedAt: new Date() }], {
+      session,
+    });
     await this.emit(events, session);
   }
 

@@ -21,6 +21,7 @@ export function validateContract<T extends object>(
   }
   const instance = plainToInstance(contract, plain);
   const errors = validateSync(instance, { forbidUnknownValues: true });
-  if (errors.length > 0) throw new ContractViolationError(`${what} breaks its contract`, flatten(errors));
+  if (errors.length > 0)
+    throw new ContractViolationError(`${what} breaks its contract`, flatten(errors));
   return instance;
 }

@@ -2,7 +2,9 @@ import { BaseRpcContext } from '@nestjs/microservices';
 import { MessageEnvelope } from '../envelope/message-envelope';
 
 /** What a handler may know about the message it handles, beyond its payload (via @Ctx()). */
-export class EventContext extends BaseRpcContext<[MessageEnvelope, { queue: string; attempt: number }]> {
+export class EventContext extends BaseRpcContext<
+  [MessageEnvelope, { queue: string; attempt: number }]
+> {
   get envelope(): MessageEnvelope {
     return this.args[0];
   }

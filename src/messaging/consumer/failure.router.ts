@@ -40,16 +40,32 @@ export class FailureRouter {
     try {
       if (retry) {
         const delay = delays[failures - 1];
-        this.logger.warn(`${where.queue}: attempt ${failures} failed (${type}: ${message}); retrying in ${delay} ms`);
-        await publishConfirmed(channel, this.declarer.names.retry(delay), where.queue, msg.content, options);
+        this.logger.warn(
+          `${where.queue}: attempt ${failures} failed (${type}: ${message}); retrying in ${delay} ms`,
+        );
+        await publishConfirmed(
+          channel,
+          this.declarer.names.retry(delay),
+          where.queue,
+          msg.content,
+          options,
+        );
       } else {
         const why = isPermanent(error) ? 'permanent error' : `${failures} attempts`;
         this.logger.error(`${where.queue}: dead-lettered after ${why} (${type}: ${message})`);
-        await publishConfirmed(channel, this.declarer.names.deadLetter, where.queue, msg.content, options);
+        await publishConfirmed(
+          channel,
+          this.declarer.names.deadLetter,
+          where.queue,
+          msg.content,
+          options,
+        );
       }
       return 'ack';
     } catch (publishError) {
-      this.logger.error(`${where.queue}: could not park a failed message, requeueing: ${(publishError as Error).message}`);
+      this.logger.error(
+        `${where.queue}: could not park a failed message, requeueing: ${(publishError as Error).message}`,
+      );
       return 'requeue';
     }
   }
@@ -62,7 +78,11 @@ export class FailureRouter {
   ): Record<string, string | number | boolean> {
     const previous = msg.properties.headers ?? {};
     const kept = Object.fromEntries(
-      Object.entries(previous).filter(([k, v]) => !k.startsWith('x-') && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')),
+      Object.entries(previous).filter(
+        ([k, v]) =>
+          !k.startsWith('x-') &&
+          (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'),
+      ),
     ) as Record<string, string | number | boolean>;
     const { type, message, stack } = describeError(error);
     const now = new Date().toISOString();

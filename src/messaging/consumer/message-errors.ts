@@ -30,10 +30,15 @@ export class PermanentError extends Error {
 
 /** Anything not marked permanent is assumed transient: a retry may succeed. */
 export function isPermanent(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { permanent?: unknown }).permanent === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { permanent?: unknown }).permanent === true
+  );
 }
 
 export function describeError(error: unknown): { type: string; message: string; stack?: string } {
-  if (error instanceof Error) return { type: error.name, message: error.message, stack: error.stack };
+  if (error instanceof Error)
+    return { type: error.name, message: error.message, stack: error.stack };
   return { type: typeof error, message: String(error) };
 }

@@ -22,7 +22,10 @@ export const H = {
 export const MAX_STACK_CHARS = 4000;
 export const MAX_ERROR_MESSAGE_CHARS = 1000;
 
-export function headerString(headers: Record<string, unknown> | undefined, key: string): string | undefined {
+export function headerString(
+  headers: Record<string, unknown> | undefined,
+  key: string,
+): string | undefined {
   const value = headers?.[key];
   if (value === undefined || value === null) return undefined;
   return Buffer.isBuffer(value) ? value.toString() : String(value);

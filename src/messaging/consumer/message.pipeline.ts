@@ -59,7 +59,9 @@ export class MessagePipeline {
     }
     const envelope = validateContract(MessageEnvelope, parsed, 'Envelope');
     if (envelope.type !== sub.eventType) {
-      throw new ContractViolationError('Unexpected event type', [`expected ${sub.eventType}, got ${envelope.type}`]);
+      throw new ContractViolationError('Unexpected event type', [
+        `expected ${sub.eventType}, got ${envelope.type}`,
+      ]);
     }
     return envelope;
   }

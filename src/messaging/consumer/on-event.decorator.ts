@@ -10,7 +10,9 @@ export function OnEvent(
   consumer: string,
   options: { prefetch?: number } = {},
 ): MethodDecorator {
-  return applyDecorators(EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }));
+  return applyDecorators(
+    EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }),
+  );
 }
 
 /** Answers request/reply calls sent to a routing key (see RpcClient). */
@@ -18,7 +20,9 @@ export function OnRequest(routingKey: string, requestContract: new () => object)
   return applyDecorators(MessagePattern(routingKey, { contract: requestContract }));
 }
 
-export function parseSubscriptionPattern(pattern: string): { consumer: string; eventType: string } | undefined {
+export function parseSubscriptionPattern(
+  pattern: string,
+): { consumer: string; eventType: string } | undefined {
   const [consumer, eventType, ...rest] = pattern.split(SEPARATOR);
   return consumer && eventType && rest.length === 0 ? { consumer, eventType } : undefined;
 }

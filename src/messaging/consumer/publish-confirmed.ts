@@ -10,7 +10,9 @@ export function publishConfirmed(
 ): Promise<void> {
   return new Promise((resolve, reject) => {
     try {
-      channel.publish(exchange, routingKey, content, options, (err) => (err ? reject(err) : resolve()));
+      channel.publish(exchange, routingKey, content, options, (err) =>
+        err ? reject(err) : resolve(),
+      );
     } catch (err) {
       reject(err);
     }

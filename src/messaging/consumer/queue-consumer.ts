@@ -47,7 +47,9 @@ export class QueueConsumer {
         await this.options.setup(ch);
       },
     });
-    this.wrapper.on('error', (err: Error) => this.logger.error(`Channel for ${queue} failed: ${err.message}`));
+    this.wrapper.on('error', (err: Error) =>
+      this.logger.error(`Channel for ${queue} failed: ${err.message}`),
+    );
     // consume() resolves only once connected; never block startup on the broker.
     void this.wrapper
       .consume(queue, (msg) => this.track(msg), { noAck: false, prefetch })

@@ -1,5 +1,5 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microservices';
 import { ClassConstructor } from 'class-transformer';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -39,9 +39,13 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
 
   listen(callback: (err?: unknown) => void): void {
     try {
-      this.consumers = [...this.messageHandlers].map(([pattern, handler]) => this.consumerFor(pattern, handler));
+      this.consumers = [...this.messageHandlers].map(([pattern, handler]) =>
+        this.consumerFor(pattern, handler),
+      );
       this.consumers.forEach((c) => void c.start());
-      this.logger.log(`Consuming ${this.consumers.length} queues: ${this.consumers.map((c) => c.queue).join(', ')}`);
+      this.logger.log(
+        `Consuming ${this.consumers.length} queues: ${this.consumers.map((c) => c.queue).join(', ')}`,
+      );
       callback();
     } catch (err) {
       callback(err);
@@ -77,13 +81,19 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
 
   private consumerFor(pattern: string, handler: MessageHandler): QueueConsumer {
     const extras = (handler.extras ?? {}) as HandlerExtras;
-    if (!extras.contract) throw new Error(`Handler for "${pattern}" has no contract; use @OnEvent or @OnRequest`);
-    if (handler.next) throw new Error(`More than one handler for "${pattern}"; a queue has one handler`);
+    if (!extras.contract)
+      throw new Error(`Handler for "${pattern}" has no contract; use @OnEvent or @OnRequest`);
+    if (handler.next)
+      throw new Error(`More than one handler for "${pattern}"; a queue has one handler`);
     const prefetch = extras.prefetch ?? this.config.consumerPrefetch;
     const connection = this.amqp.managedConnection;
     if (!handler.isEventHandler) {
       const queue = this.declarer.names.rpcQueue(pattern);
-      const route = { routingKey: pattern, contract: extras.contract, invoke: (req: object) => this.invoke(handler, req) };
+      const route = {
+        routingKey: pattern,
+        contract: extras.contract,
+        invoke: (req: object) => this.invoke(handler, req),
+      };
       return new QueueConsumer(connection, {
         queue,
         prefetch,
@@ -92,7 +102,8 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
       });
     }
     const parsed = parseSubscriptionPattern(pattern);
-    if (!parsed) throw new Error(`Event pattern "${pattern}" is not <consumer>::<event>; use @OnEvent`);
+    if (!parsed)
+      throw new Error(`Event pattern "${pattern}" is not <consumer>::<event>; use @OnEvent`);
     const queue = this.declarer.names.subscriptionQueue(parsed.consumer, parsed.eventType);
     const sub: Subscription = {
       ...parsed,
@@ -111,7 +122,11 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
     });
   }
 
-  private async invoke(handler: MessageHandler, data: object, ctx?: EventContext): Promise<unknown> {
+  private async invoke(
+    handler: MessageHandler,
+    data: object,
+    ctx?: EventContext,
+  ): Promise<unknown> {
     const result: unknown = await handler(data, ctx);
     return isObservable(result) ? lastValueFrom(result, { defaultValue: undefined }) : result;
   }

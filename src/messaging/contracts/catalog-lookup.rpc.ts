@@ -14,4 +14,3 @@ export class CatalogLookupReply {
   products: ProductUpdated[];
   unknownSkus: string[];
 }
-

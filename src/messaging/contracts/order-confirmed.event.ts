@@ -1,5 +1,14 @@
 import { Type } from 'class-transformer';
-import { ArrayNotEmpty, IsEmail, IsInt, IsString, IsUUID, Length, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsEmail,
+  IsInt,
+  IsString,
+  IsUUID,
+  Length,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { OrderLineContract } from './order-line.contract';
 
 export class OrderConfirmed {

@@ -3,7 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class DeadLetterQueryDto {
-  @ApiPropertyOptional({ description: 'Queue the message failed in', example: 'billing.inventory-reserved' })
+  @ApiPropertyOptional({
+    description: 'Queue the message failed in',
+    example: 'billing.inventory-reserved',
+  })
   @IsOptional()
   @IsString()
   queue?: string;
@@ -13,7 +16,10 @@ export class DeadLetterQueryDto {
   @IsString()
   type?: string;
 
-  @ApiPropertyOptional({ description: 'Only dead letters parked at or after this time', example: '2026-01-01T00:00:00Z' })
+  @ApiPropertyOptional({
+    description: 'Only dead letters parked at or after this time',
+    example: '2026-01-01T00:00:00Z',
+  })
   @IsOptional()
   @IsISO8601()
   since?: string;

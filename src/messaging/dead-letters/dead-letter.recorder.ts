@@ -1,5 +1,10 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import type { ConsumeMessage } from 'amqplib';
 import { createHash } from 'node:crypto';
 import { QueueConsumer, Settle } from '../consumer/queue-consumer';
@@ -45,7 +50,9 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     try {
       const record = this.toRecord(msg);
       await this.store.save(record);
-      this.logger.warn(`Parked ${record.type ?? 'message'} ${record.messageId ?? ''} from ${record.queue}: ${record.errorMessage}`);
+      this.logger.warn(
+        `Parked ${record.type ?? 'message'} ${record.messageId ?? ''} from ${record.queue}: ${record.errorMessage}`,
+      );
       return 'ack';
     } catch (err) {
       this.logger.error(`Could not record a dead letter: ${(err as Error).message}`);
@@ -57,7 +64,12 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     const h = (msg.properties.headers ?? {}) as Record<string, unknown>;
     // Messages the broker dead-lettered itself (delivery limit) carry only x-death.
     const death = (Array.isArray(h['x-death']) ? h['x-death'][0] : undefined) as XDeath | undefined;
-    const deathTime = death?.time instanceof Date ? death.time : death?.time?.value ? new Date(death.time.value * 1000) : undefined;
+    const deathTime =
+      death?.time instanceof Date
+        ? death.time
+        : death?.time?.value
+          ? new Date(death.time.value * 1000)
+          : undefined;
     const now = new Date();
     const queue = headerString(h, H.originalQueue) ?? death?.queue ?? 'unknown';
     const lastFailedAt = new Date(headerString(h, H.lastFailedAt) ?? deathTime ?? now);
@@ -65,7 +77,9 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     const originalRoutingKey = headerString(h, H.originalRoutingKey) ?? msg.fields.routingKey;
     const headers = Object.fromEntries(
       Object.entries(h)
-        .filter(([k, v]) => !k.startsWith('x-') && !k.startsWith('of-') && v !== undefined && v !== null)
+        .filter(
+          ([k, v]) => !k.startsWith('x-') && !k.startsWith('of-') && v !== undefined && v !== null,
+        )
         .map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v)]),
     );
     const identity = `${queue}|${messageId ?? createHash('sha1').update(msg.content).digest('hex')}|${lastFailedAt.toISOString()}`;
@@ -80,7 +94,9 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
       originalExchange: headerString(h, H.originalExchange) ?? msg.fields.exchange,
       originalRoutingKey,
       errorType: headerString(h, H.errorType) ?? `broker:${death?.reason ?? 'rejected'}`,
-      errorMessage: headerString(h, H.errorMessage) ?? `Dead-lettered by the broker (${death?.reason ?? 'unknown'}), e.g. a consumer that kept crashing`,
+      errorMessage:
+        headerString(h, H.errorMessage) ??
+        `Dead-lettered by the broker (${death?.reason ?? 'unknown'}), e.g. a consumer that kept crashing`,
       errorStack: headerString(h, H.errorStack),
       permanent: headerString(h, H.permanent) === 'true',
       attempts: headerNumber(h, H.attempt) || Number(death?.count ?? 1),

@@ -33,28 +33,39 @@ export class DeadLetterReplayer {
     if (!record) throw new DeadLetterNotFoundError(id);
     if (!(await this.store.markReplayed(id))) throw new DeadLetterNotParkedError(id);
     try {
-      await this.publisher.publish(this.declarer.names.redeliver, record.queue, Buffer.from(record.bodyBase64, 'base64'), {
-        messageId: record.messageId,
-        type: record.type,
-        correlationId: record.correlationId,
-        contentType: record.contentType,
-        headers: {
-          ...record.headers,
-          [H.originalExchange]: record.originalExchange,
-          [H.originalRoutingKey]: record.originalRoutingKey,
-          [H.replayedAt]: new Date().toISOString(),
+      await this.publisher.publish(
+        this.declarer.names.redeliver,
+        record.queue,
+        Buffer.from(record.bodyBase64, 'base64'),
+        {
+          messageId: record.messageId,
+          type: record.type,
+          correlationId: record.correlationId,
+          contentType: record.contentType,
+          headers: {
+            ...record.headers,
+            [H.originalExchange]: record.originalExchange,
+            [H.originalRoutingKey]: record.originalRoutingKey,
+            [H.replayedAt]: new Date().toISOString(),
+          },
         },
-      });
+      );
     } catch (error) {
       await this.store.markParked(id);
-      throw new MessagingUnavailableError(`Replay of ${id} not confirmed by the broker: ${(error as Error).message}`);
+      throw new MessagingUnavailableError(
+        `Replay of ${id} not confirmed by the broker: ${(error as Error).message}`,
+      );
     }
     this.logger.log(`Replayed dead letter ${id} into ${record.queue}`);
     return (await this.store.get(id)) ?? record;
   }
 
   /** Replays up to `limit` parked messages, paced at `ratePerSecond` so a fixed bug is not flooded. */
-  async replayMany(filter: DeadLetterFilter, limit: number, ratePerSecond: number): Promise<BulkReplayResult> {
+  async replayMany(
+    filter: DeadLetterFilter,
+    limit: number,
+    ratePerSecond: number,
+  ): Promise<BulkReplayResult> {
     const { items } = await this.store.list({ ...filter, status: 'PARKED' }, 0, limit);
     const gapMs = 1000 / ratePerSecond;
     let replayed = 0;

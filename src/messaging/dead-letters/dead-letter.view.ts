@@ -21,12 +21,15 @@ export class DeadLetterView {
   @ApiProperty({ enum: ['PARKED', 'REPLAYED'] }) status: string;
   @ApiProperty({ example: 0 }) replayCount: number;
   @ApiPropertyOptional() replayedAt?: Date;
-  @ApiProperty({ description: 'The body as received (UTF-8)', example: '{"messageId":"…"}' }) body: string;
+  @ApiProperty({ description: 'The body as received (UTF-8)', example: '{"messageId":"…"}' })
+  body: string;
   @ApiPropertyOptional() correlationId?: string;
 
   static of(r: DeadLetterRecord): DeadLetterView {
     const { bodyBase64, headers: _headers, contentType: _ct, ...rest } = r;
-    return Object.assign(new DeadLetterView(), rest, { body: Buffer.from(bodyBase64, 'base64').toString('utf8') });
+    return Object.assign(new DeadLetterView(), rest, {
+      body: Buffer.from(bodyBase64, 'base64').toString('utf8'),
+    });
   }
 }
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminApiKeyGuard } from '../../common/http/admin-api-key.guard';
 import { BulkReplayDto } from './bulk-replay.dto';
@@ -22,9 +32,19 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'List parked messages, newest first' })
   @ApiOkResponse({ type: DeadLetterPage })
   async list(@Query() q: DeadLetterQueryDto): Promise<DeadLetterPage> {
-    const filter = { queue: q.queue, type: q.type, status: q.status, since: q.since ? new Date(q.since) : undefined };
+    const filter = {
+      queue: q.queue,
+      type: q.type,
+      status: q.status,
+      since: q.since ? new Date(q.since) : undefined,
+    };
     const page = await this.store.list(filter, q.offset, q.limit);
-    return { items: page.items.map(DeadLetterView.of), total: page.total, offset: q.offset, limit: q.limit };
+    return {
+      items: page.items.map(DeadLetterView.of),
+      total: page.total,
+      offset: q.offset,
+      limit: q.limit,
+    };
   }
 
   @Get(':id')
@@ -40,7 +60,11 @@ export class DeadLettersController {
   @ApiOperation({ summary: 'Replay parked messages matching a filter, throttled' })
   @ApiOkResponse({ type: BulkReplayView })
   replayMany(@Body() body: BulkReplayDto): Promise<BulkReplayView> {
-    return this.replayer.replayMany({ queue: body.queue, type: body.type }, body.limit, body.ratePerSecond);
+    return this.replayer.replayMany(
+      { queue: body.queue, type: body.type },
+      body.limit,
+      body.ratePerSecond,
+    );
   }
 
   @Post(':id/replay')

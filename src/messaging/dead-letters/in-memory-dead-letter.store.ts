@@ -8,7 +8,11 @@ export class InMemoryDeadLetterStore extends DeadLetterStore {
     if (!this.records.has(record.id)) this.records.set(record.id, { ...record });
   }
 
-  async list(filter: DeadLetterFilter, offset: number, limit: number): Promise<Page<DeadLetterRecord>> {
+  async list(
+    filter: DeadLetterFilter,
+    offset: number,
+    limit: number,
+  ): Promise<Page<DeadLetterRecord>> {
     const matching = [...this.records.values()]
       .filter(
         (r) =>
@@ -18,7 +22,10 @@ export class InMemoryDeadLetterStore extends DeadLetterStore {
           (!filter.since || r.deadLetteredAt >= filter.since),
       )
       .sort((a, b) => b.deadLetteredAt.getTime() - a.deadLetteredAt.getTime());
-    return { items: matching.slice(offset, offset + limit).map((r) => ({ ...r })), total: matching.length };
+    return {
+      items: matching.slice(offset, offset + limit).map((r) => ({ ...r })),
+      total: matching.length,
+    };
   }
 
   async get(id: string): Promise<DeadLetterRecord | undefined> {

@@ -55,14 +55,23 @@ export class MongoDeadLetterStore extends DeadLetterStore {
     await this.model.updateOne({ _id: id }, { $setOnInsert: rest }, { upsert: true });
   }
 
-  async list(filter: DeadLetterFilter, offset: number, limit: number): Promise<Page<DeadLetterRecord>> {
+  async list(
+    filter: DeadLetterFilter,
+    offset: number,
+    limit: number,
+  ): Promise<Page<DeadLetterRecord>> {
     const q: FilterQuery<DeadLetterDoc> = {};
     if (filter.queue) q.queue = filter.queue;
     if (filter.type) q.type = filter.type;
     if (filter.status) q.status = filter.status;
     if (filter.since) q.deadLetteredAt = { $gte: filter.since };
     const [docs, total] = await Promise.all([
-      this.model.find(q).sort({ deadLetteredAt: -1 }).skip(offset).limit(limit).lean<DeadLetterDoc[]>(),
+      this.model
+        .find(q)
+        .sort({ deadLetteredAt: -1 })
+        .skip(offset)
+        .limit(limit)
+        .lean<DeadLetterDoc[]>(),
       this.model.countDocuments(q),
     ]);
     return { items: docs.map(toRecord), total };

@@ -1,4 +1,14 @@
-import { IsDefined, IsInt, IsISO8601, IsObject, IsOptional, IsString, Matches, Min, MinLength } from 'class-validator';
+import {
+  IsDefined,
+  IsInt,
+  IsISO8601,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 /** What every message carries on the wire, around its typed payload. */
 export class MessageEnvelope<P = Record<string, unknown>> {

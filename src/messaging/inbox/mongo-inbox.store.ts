@@ -8,7 +8,11 @@ interface InboxDoc {
 }
 
 const InboxSchema = new Schema<InboxDoc>(
-  { consumer: { type: String, required: true }, messageId: { type: String, required: true }, processedAt: Date },
+  {
+    consumer: { type: String, required: true },
+    messageId: { type: String, required: true },
+    processedAt: Date,
+  },
   { collection: 'inbox', versionKey: false },
 );
 InboxSchema.index({ consumer: 1, messageId: 1 }, { unique: true });

@@ -24,7 +24,12 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
     return this.amqp.managedConnection?.isConnected() ?? false;
   }
 
-  async publish(exchange: string, routingKey: string, content: Buffer, options: Options.Publish): Promise<void> {
+  async publish(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: Options.Publish,
+  ): Promise<void> {
     await this.channel().publish(exchange, routingKey, content, {
       persistent: true,
       ...options,

@@ -25,7 +25,10 @@ const OutboxSchema = new Schema<OutboxDoc>(
   { collection: 'outbox', versionKey: false },
 );
 OutboxSchema.index({ sentAt: 1, createdAt: 1 });
-OutboxSchema.index({ sentAt: 1 }, { expireAfterSeconds: 24 * 3600, partialFilterExpression: { sentAt: { $type: 'date' } } });
+OutboxSchema.index(
+  { sentAt: 1 },
+  { expireAfterSeconds: 24 * 3600, partialFilterExpression: { sentAt: { $type: 'date' } } },
+);
 
 const LEASE_MS = 30_000;
 
@@ -64,19 +67,31 @@ export class MongoOutboxStore extends OutboxStore {
         )
         .lean();
       if (!doc) break;
-      claimed.push({ id: doc._id, routingKey: doc.routingKey, body: doc.body, correlationId: doc.correlationId, createdAt: doc.createdAt });
+      claimed.push({
+        id: doc._id,
+        routingKey: doc.routingKey,
+        body: doc.body,
+        correlationId: doc.correlationId,
+        createdAt: doc.createdAt,
+      });
     }
     return claimed;
   }
 
   async markSent(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.model.updateMany({ _id: { $in: ids } }, { $set: { sentAt: new Date(), lockedUntil: null } });
+    await this.model.updateMany(
+      { _id: { $in: ids } },
+      { $set: { sentAt: new Date(), lockedUntil: null } },
+    );
   }
 
   async release(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.model.updateMany({ _id: { $in: ids }, sentAt: null }, { $set: { lockedUntil: null } });
+    await this.model.updateMany(
+      { _id: { $in: ids }, sentAt: null },
+      { $set: { lockedUntil: null } },
+    );
   }
 
   async pendingCount(): Promise<number> {

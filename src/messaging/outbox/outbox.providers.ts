@@ -13,7 +13,10 @@ export function outboxProvider(owner: string, useMongo: boolean): Provider {
     inject: useMongo ? [OutboxRegistry, connectionTokenFor(owner)] : [OutboxRegistry],
     useFactory: (registry: OutboxRegistry, connection?: Connection) => {
       const notify = () => registry.notifyAppended();
-      const store = useMongo && connection ? new MongoOutboxStore(connection, notify) : new InMemoryOutboxStore(notify);
+      const store =
+        useMongo && connection
+          ? new MongoOutboxStore(connection, notify)
+          : new InMemoryOutboxStore(notify);
       registry.register(owner, store);
       return store;
     },

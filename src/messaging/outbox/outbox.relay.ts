@@ -1,4 +1,9 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import { RabbitEventServer } from '../consumer/rabbit-event.server';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { ConfirmedPublisher } from './confirmed.publisher';
@@ -51,12 +56,17 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     this.wake?.();
     await this.loop;
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
-    while (Date.now() < deadline && (await this.registry.pendingCount()) > 0 && this.publisher.connected) {
+    while (
+      Date.now() < deadline &&
+      (await this.registry.pendingCount()) > 0 &&
+      this.publisher.connected
+    ) {
       const { failed } = await this.drainOnce();
       if (failed > 0) await this.sleep(200);
     }
     const left = await this.registry.pendingCount();
-    if (left > 0) this.logger.warn(`${left} events stay in the outbox and go out on the next start`);
+    if (left > 0)
+      this.logger.warn(`${left} events stay in the outbox and go out on the next start`);
   }
 
   private async run(): Promise<void> {
@@ -90,7 +100,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { sent, failed };
   }
 
-  private async drainStore(owner: string, store: OutboxStore): Promise<{ sent: number; failed: number }> {
+  private async drainStore(
+    owner: string,
+    store: OutboxStore,
+  ): Promise<{ sent: number; failed: number }> {
     const batch = await store.claim(BATCH);
     if (batch.length === 0) return { sent: 0, failed: 0 };
     const results = await Promise.allSettled(batch.map((m) => this.publish(m)));
@@ -99,8 +112,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await store.markSent(sent);
     await store.release(failed);
     if (failed.length > 0) {
-      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as Error;
-      this.logger.warn(`${owner}: ${failed.length} events not confirmed, will retry (${reason?.message})`);
+      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult)
+        .reason as Error;
+      this.logger.warn(
+        `${owner}: ${failed.length} events not confirmed, will retry (${reason?.message})`,
+      );
     }
     return { sent: sent.length, failed: failed.length };
   }

@@ -44,7 +44,9 @@ export class RpcClient {
         headers: { [RPC_CORRELATION_HEADER]: CorrelationContext.correlationId() },
       });
     } catch (error) {
-      throw new MessagingUnavailableError(`No answer from ${routingKey}: ${(error as Error).message}`);
+      throw new MessagingUnavailableError(
+        `No answer from ${routingKey}: ${(error as Error).message}`,
+      );
     }
     if (!reply.ok) throw new RpcRemoteError(reply.error.code, reply.error.message);
     return reply.data;

@@ -23,8 +23,12 @@ export class RpcResponder {
 
   async handle(route: RpcRoute, msg: ConsumeMessage, channel: ConfirmChannel): Promise<Settle> {
     const { replyTo, correlationId } = msg.properties;
-    const flowId = headerString(msg.properties.headers, RPC_CORRELATION_HEADER) ?? String(correlationId ?? 'rpc');
-    const reply = await CorrelationContext.run({ correlationId: flowId }, () => this.answer(route, msg));
+    const flowId =
+      headerString(msg.properties.headers, RPC_CORRELATION_HEADER) ??
+      String(correlationId ?? 'rpc');
+    const reply = await CorrelationContext.run({ correlationId: flowId }, () =>
+      this.answer(route, msg),
+    );
     if (!replyTo) return 'ack';
     try {
       channel.sendToQueue(replyTo, Buffer.from(JSON.stringify(reply)), {
@@ -39,7 +43,11 @@ export class RpcResponder {
 
   private async answer(route: RpcRoute, msg: ConsumeMessage): Promise<RpcReply<unknown>> {
     try {
-      const request = validateContract(route.contract, JSON.parse(msg.content.toString('utf8')), 'Request');
+      const request = validateContract(
+        route.contract,
+        JSON.parse(msg.content.toString('utf8')),
+        'Request',
+      );
       return { ok: true, data: await route.invoke(request) };
     } catch (error) {
       const e = error as Error & { code?: string };

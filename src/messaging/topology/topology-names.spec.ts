@@ -2,13 +2,22 @@ import { TopologyNames } from './topology-names';
 
 describe('TopologyNames', () => {
   it('names subscription queues <module>.<event-with-dashes>', () => {
-    expect(new TopologyNames().subscriptionQueue('inventory', 'order.placed')).toBe('inventory.order-placed');
-    expect(new TopologyNames().subscriptionQueue('orders', 'inventory.product-updated')).toBe('orders.inventory-product-updated');
+    expect(new TopologyNames().subscriptionQueue('inventory', 'order.placed')).toBe(
+      'inventory.order-placed',
+    );
+    expect(new TopologyNames().subscriptionQueue('orders', 'inventory.product-updated')).toBe(
+      'orders.inventory-product-updated',
+    );
   });
 
   it('prefixes every name so test runs never meet a dev app', () => {
     const n = new TopologyNames('t1.');
-    expect([n.events, n.deadLetterQueue, n.retry(1000), n.subscriptionQueue('billing', 'order.placed')]).toEqual([
+    expect([
+      n.events,
+      n.deadLetterQueue,
+      n.retry(1000),
+      n.subscriptionQueue('billing', 'order.placed'),
+    ]).toEqual([
       't1.orderflow.events',
       't1.orderflow.dead-letters',
       't1.orderflow.retry.1000ms',

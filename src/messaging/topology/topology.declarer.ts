@@ -30,7 +30,10 @@ export class TopologyDeclarer {
     await ch.assertExchange(n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
     await ch.assertExchange(n.redeliver, 'direct', { durable: true });
     await ch.assertExchange(n.deadLetter, 'fanout', { durable: true });
-    await ch.assertQueue(n.deadLetterQueue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await ch.assertQueue(n.deadLetterQueue, {
+      durable: true,
+      arguments: { 'x-queue-type': 'quorum' },
+    });
     await ch.bindQueue(n.deadLetterQueue, n.deadLetter, '');
     for (const delay of this.retryDelays()) {
       await ch.assertExchange(n.retry(delay), 'fanout', { durable: true });
@@ -59,7 +62,10 @@ export class TopologyDeclarer {
 
   async declareRpcQueue(ch: Channel, queue: string): Promise<void> {
     // Requests are only worth answering while the caller still waits: no durability needed.
-    await ch.assertQueue(queue, { durable: false, arguments: { 'x-message-ttl': this.config.rpcTimeoutMs } });
+    await ch.assertQueue(queue, {
+      durable: false,
+      arguments: { 'x-message-ttl': this.config.rpcTimeoutMs },
+    });
   }
 
   retryDelays(): number[] {

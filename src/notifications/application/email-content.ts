@@ -1,4 +1,9 @@
-import { OrderCancelled, OrderConfirmed, OrderLineContract, OrderRejected } from '../../messaging/contracts';
+import {
+  OrderCancelled,
+  OrderConfirmed,
+  OrderLineContract,
+  OrderRejected,
+} from '../../messaging/contracts';
 import { NotificationKind } from '../domain/notification';
 
 export interface EmailContent {
@@ -30,7 +35,12 @@ export const EmailContents = {
       to: e.customerEmail,
       subject: `Order ${e.orderId} confirmed`,
       template: 'order-confirmed',
-      context: { orderId: e.orderId, items: lines(e.items, e.currency), total: money(e.total, e.currency), invoiceNumber: e.invoiceNumber },
+      context: {
+        orderId: e.orderId,
+        items: lines(e.items, e.currency),
+        total: money(e.total, e.currency),
+        invoiceNumber: e.invoiceNumber,
+      },
     };
   },
   rejected(e: OrderRejected): EmailContent {
@@ -50,7 +60,12 @@ export const EmailContents = {
       to: e.customerEmail,
       subject: `Order ${e.orderId} cancelled`,
       template: 'order-cancelled',
-      context: { orderId: e.orderId, reason: e.reason, items: lines(e.items, e.currency), total: money(e.total, e.currency) },
+      context: {
+        orderId: e.orderId,
+        reason: e.reason,
+        items: lines(e.items, e.currency),
+        total: money(e.total, e.currency),
+      },
     };
   },
 };

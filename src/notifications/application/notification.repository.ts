@@ -13,6 +13,10 @@ export abstract class NotificationRepository {
    */
   abstract claim(candidate: Notification, leaseUntil: Date): Promise<Claim>;
   /** Records an attempt, sets the status and ends the lease. */
-  abstract recordAttempt(id: string, attempt: DeliveryAttempt, status: NotificationStatus): Promise<void>;
+  abstract recordAttempt(
+    id: string,
+    attempt: DeliveryAttempt,
+    status: NotificationStatus,
+  ): Promise<void>;
   abstract list(orderId?: string): Promise<Notification[]>;
 }

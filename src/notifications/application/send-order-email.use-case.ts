@@ -25,18 +25,23 @@ export class SendOrderEmailUseCase {
   ) {}
 
   async execute(content: EmailContent): Promise<void> {
-    const { notification: n, acquired } = await this.notifications.claim({
-      id: randomUUID(),
-      orderId: content.orderId,
-      kind: content.kind,
-      recipient: content.to,
-      subject: content.subject,
-      status: 'PENDING',
-      attempts: [],
-      createdAt: new Date(),
-    }, new Date(Date.now() + SEND_LEASE_MS));
+    const { notification: n, acquired } = await this.notifications.claim(
+      {
+        id: randomUUID(),
+        orderId: content.orderId,
+        kind: content.kind,
+        recipient: content.to,
+        subject: content.subject,
+        status: 'PENDING',
+        attempts: [],
+        createdAt: new Date(),
+      },
+      new Date(Date.now() + SEND_LEASE_MS),
+    );
     if (n.status !== 'PENDING') {
-      this.logger.log(`${content.kind} email for order ${content.orderId} already ${n.status}; not sending again`);
+      this.logger.log(
+        `${content.kind} email for order ${content.orderId} already ${n.status}; not sending again`,
+      );
       return;
     }
     if (!acquired) throw new EmailInProgressError(content.orderId, content.kind);
@@ -48,14 +53,26 @@ export class SendOrderEmailUseCase {
         context: content.context,
         text: this.text.render(content.template, content.context),
       });
-      await this.notifications.recordAttempt(n.id, { at: new Date(), outcome: 'sent', response: sent.response, messageId: sent.messageId }, 'SENT');
-      this.logger.log(`Sent ${content.kind} email for order ${content.orderId} (${sent.messageId})`);
+      await this.notifications.recordAttempt(
+        n.id,
+        { at: new Date(), outcome: 'sent', response: sent.response, messageId: sent.messageId },
+        'SENT',
+      );
+      this.logger.log(
+        `Sent ${content.kind} email for order ${content.orderId} (${sent.messageId})`,
+      );
     } catch (error) {
       const permanent = error instanceof MailDeliveryRejectedError;
-      const attempt = { at: new Date(), outcome: permanent ? 'permanent-failure' : 'transient-failure', response: (error as Error).message } as const;
+      const attempt = {
+        at: new Date(),
+        outcome: permanent ? 'permanent-failure' : 'transient-failure',
+        response: (error as Error).message,
+      } as const;
       await this.notifications.recordAttempt(n.id, attempt, permanent ? 'FAILED' : 'PENDING');
       if (permanent) {
-        this.logger.warn(`${content.kind} email for order ${content.orderId} refused for good: ${attempt.response}`);
+        this.logger.warn(
+          `${content.kind} email for order ${content.orderId} refused for good: ${attempt.response}`,
+        );
         return;
       }
       throw error;

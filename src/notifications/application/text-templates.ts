@@ -14,7 +14,10 @@ export class TextTemplates {
     let fn = this.compiled.get(template);
     if (!fn) {
       // Plain text: no HTML escaping, but also nothing here is interpreted as markup.
-      fn = Handlebars.compile(readFileSync(join(TEMPLATE_DIR, `${template}.txt.hbs`), 'utf8'), { noEscape: true, strict: true });
+      fn = Handlebars.compile(readFileSync(join(TEMPLATE_DIR, `${template}.txt.hbs`), 'utf8'), {
+        noEscape: true,
+        strict: true,
+      });
       this.compiled.set(template, fn);
     }
     return fn(context);

@@ -1,4 +1,11 @@
-import { Controller, Get, Header, NotFoundException, OnApplicationShutdown, Param } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Header,
+  NotFoundException,
+  OnApplicationShutdown,
+  Param,
+} from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { SmtpCatcher } from './smtp-catcher';
 
@@ -10,7 +17,11 @@ class MailboxEntryView {
   @ApiProperty({ example: 'Order 6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60 confirmed' }) subject: string;
   @ApiProperty({ example: '<a1b2@orderflow.local>' }) messageId?: string;
   @ApiProperty({ description: 'Plain-text part' }) text?: string;
-  @ApiProperty({ description: 'Link to the rendered HTML part', example: '/dev/mailbox/0b9f…/html' }) htmlUrl: string;
+  @ApiProperty({
+    description: 'Link to the rendered HTML part',
+    example: '/dev/mailbox/0b9f…/html',
+  })
+  htmlUrl: string;
 }
 
 /** Dev only: what the embedded SMTP catcher received. Not loaded with SMTP_URL or in production. */
@@ -41,7 +52,10 @@ export class DevMailboxController implements OnApplicationShutdown {
   html(@Param('id') id: string): string {
     const mail = this.catcher.get(id);
     if (!mail) throw new NotFoundException(`No captured mail ${id}`);
-    return mail.html ?? `<pre>${(mail.text ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`;
+    return (
+      mail.html ??
+      `<pre>${(mail.text ?? '').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!)}</pre>`
+    );
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -40,7 +40,9 @@ export class SmtpCatcher {
                 envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
                 envelopeTo: session.envelope.rcptTo.map((r) => r.address),
                 from: parsed.from?.text ?? '',
-                to: Array.isArray(parsed.to) ? parsed.to.map((t) => t.text).join(', ') : (parsed.to?.text ?? ''),
+                to: Array.isArray(parsed.to)
+                  ? parsed.to.map((t) => t.text).join(', ')
+                  : (parsed.to?.text ?? ''),
                 subject: parsed.subject ?? '',
                 messageId: parsed.messageId,
                 text: parsed.text,
@@ -58,7 +60,9 @@ export class SmtpCatcher {
       this.server!.listen(port, '127.0.0.1', () => resolve());
     });
     this.boundPort = (this.server.server.address() as AddressInfo).port;
-    this.logger.log(`Embedded SMTP catcher on 127.0.0.1:${this.boundPort}; read mail at GET /dev/mailbox`);
+    this.logger.log(
+      `Embedded SMTP catcher on 127.0.0.1:${this.boundPort}; read mail at GET /dev/mailbox`,
+    );
   }
 
   list(): CapturedMail[] {

@@ -18,7 +18,11 @@ export class InMemoryNotificationRepository extends NotificationRepository {
     return { notification: structuredClone(n), acquired: free };
   }
 
-  async recordAttempt(id: string, attempt: DeliveryAttempt, status: NotificationStatus): Promise<void> {
+  async recordAttempt(
+    id: string,
+    attempt: DeliveryAttempt,
+    status: NotificationStatus,
+  ): Promise<void> {
     const n = this.rows.get(id);
     if (!n) return;
     n.attempts.push({ ...attempt });

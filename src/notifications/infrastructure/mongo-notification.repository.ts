@@ -37,7 +37,11 @@ export class MongoNotificationRepository extends NotificationRepository {
   async claim(candidate: Notification, leaseUntil: Date): Promise<Claim> {
     const { id, orderId, kind, ...rest } = candidate;
     try {
-      await this.model.updateOne({ orderId, kind }, { $setOnInsert: { _id: id, ...rest } }, { upsert: true });
+      await this.model.updateOne(
+        { orderId, kind },
+        { $setOnInsert: { _id: id, ...rest } },
+        { upsert: true },
+      );
     } catch (error) {
       // Two first deliveries raced to insert; the unique index let one win, which is all we need.
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
@@ -45,7 +49,12 @@ export class MongoNotificationRepository extends NotificationRepository {
     const now = new Date();
     const leased = await this.model
       .findOneAndUpdate(
-        { orderId, kind, status: 'PENDING', $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }] },
+        {
+          orderId,
+          kind,
+          status: 'PENDING',
+          $or: [{ leaseUntil: null }, { leaseUntil: { $lt: now } }],
+        },
         { $set: { leaseUntil } },
         { new: true },
       )
@@ -55,14 +64,23 @@ export class MongoNotificationRepository extends NotificationRepository {
     return { notification: toNotification(current!), acquired: false };
   }
 
-  async recordAttempt(id: string, attempt: DeliveryAttempt, status: NotificationStatus): Promise<void> {
+  async recordAttempt(
+    id: string,
+    attempt: DeliveryAttempt,
+    status: NotificationStatus,
+  ): Promise<void> {
     const set: Record<string, unknown> = { status, leaseUntil: null };
-    if (attempt.outcome === 'sent') Object.assign(set, { messageId: attempt.messageId, sentAt: attempt.at });
+    if (attempt.outcome === 'sent')
+      Object.assign(set, { messageId: attempt.messageId, sentAt: attempt.at });
     await this.model.updateOne({ _id: id }, { $set: set, $push: { attempts: attempt } });
   }
 
   async list(orderId?: string): Promise<Notification[]> {
-    const docs = await this.model.find(orderId ? { orderId } : {}).sort({ createdAt: -1 }).limit(500).lean<NotificationDoc[]>();
+    const docs = await this.model
+      .find(orderId ? { orderId } : {})
+      .sort({ createdAt: -1 })
+      .limit(500)
+      .lean<NotificationDoc[]>();
     return docs.map(toNotification);
   }
 }

@@ -1,4 +1,7 @@
-import { MailDeliveryRejectedError, MailDeliveryTransientError } from '../domain/mail-delivery.error';
+import {
+  MailDeliveryRejectedError,
+  MailDeliveryTransientError,
+} from '../domain/mail-delivery.error';
 import { classify } from './nodemailer-mail.sender';
 
 describe('SMTP failure classification', () => {
@@ -13,10 +16,14 @@ describe('SMTP failure classification', () => {
   ])('%j → %p', (error, kind) => {
     const classified = classify(error);
     expect(classified).toBeInstanceOf(kind);
-    expect((classified as { permanent: boolean }).permanent).toBe(kind === MailDeliveryRejectedError);
+    expect((classified as { permanent: boolean }).permanent).toBe(
+      kind === MailDeliveryRejectedError,
+    );
   });
 
   it("keeps the server's answer for the notification log", () => {
-    expect(classify({ message: 'x', responseCode: 550, response: '550 5.1.1 unknown user' }).message).toBe('550 5.1.1 unknown user');
+    expect(
+      classify({ message: 'x', responseCode: 550, response: '550 5.1.1 unknown user' }).message,
+    ).toBe('550 5.1.1 unknown user');
   });
 });

@@ -1,9 +1,20 @@
 import { MailerService } from '@nestjs-modules/mailer';
 import { Injectable } from '@nestjs/common';
-import { MailDeliveryRejectedError, MailDeliveryTransientError } from '../domain/mail-delivery.error';
+import {
+  MailDeliveryRejectedError,
+  MailDeliveryTransientError,
+} from '../domain/mail-delivery.error';
 import { MailSender, OutgoingMail, SentMail } from '../application/mail-sender';
 
-const TRANSIENT_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EPROTOCOL']);
+const TRANSIENT_CODES = new Set([
+  'ECONNECTION',
+  'ETIMEDOUT',
+  'ESOCKET',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPROTOCOL',
+]);
 
 interface SmtpError {
   message: string;
@@ -39,7 +50,8 @@ export function classify(e: SmtpError): Error {
   const detail = e.response ?? e.message;
   if (e.responseCode && e.responseCode >= 500) return new MailDeliveryRejectedError(detail);
   if (e.responseCode && e.responseCode >= 400) return new MailDeliveryTransientError(detail);
-  if (e.code && TRANSIENT_CODES.has(e.code)) return new MailDeliveryTransientError(`${e.code}: ${e.message}`);
+  if (e.code && TRANSIENT_CODES.has(e.code))
+    return new MailDeliveryTransientError(`${e.code}: ${e.message}`);
   // Nodemailer rejects malformed addresses before talking to the server.
   if (e.code === 'EENVELOPE') return new MailDeliveryRejectedError(e.message);
   return new MailDeliveryTransientError(e.message);

@@ -39,7 +39,11 @@ export class OrderView {
       createdAt: s.createdAt.toISOString(),
       updatedAt: s.updatedAt.toISOString(),
       invoiceNumber: s.invoiceNumber,
-      history: s.history.map((h) => ({ status: h.status, at: h.at.toISOString(), reason: h.reason })),
+      history: s.history.map((h) => ({
+        status: h.status,
+        at: h.at.toISOString(),
+        reason: h.reason,
+      })),
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   InventoryRejected,
   InventoryReleased,
@@ -8,11 +8,10 @@ import {
   PaymentSucceeded,
   ProductUpdated,
 } from '../../messaging/contracts';
+import { EventContext } from '../../messaging/consumer/event-context';
 import { OnEvent } from '../../messaging/consumer/on-event.decorator';
 import { CatalogReadModel } from '../application/catalog-read-model';
 import { OrderLifecycleService } from '../application/order-lifecycle.service';
-import { Ctx } from '@nestjs/microservices';
-import { EventContext } from '../../messaging/consumer/event-context';
 
 const ME = 'orders';
 

@@ -1,4 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -28,15 +38,31 @@ export class OrdersController {
 
   @Post()
   @HttpCode(202)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Same key and body return the same order' })
-  @ApiAcceptedResponse({ type: OrderView, description: 'Accepted; follows PENDING → CONFIRMED / REJECTED / CANCELLED' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'Same key and body return the same order',
+  })
+  @ApiAcceptedResponse({
+    type: OrderView,
+    description: 'Accepted; follows PENDING → CONFIRMED / REJECTED / CANCELLED',
+  })
   @ApiBadRequestResponse({ description: 'Invalid body, with a message per field' })
   @ApiUnprocessableEntityResponse({ description: 'Unknown SKU (code ORDERS.UNKNOWN_SKU)' })
   @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
-  @ApiServiceUnavailableResponse({ description: 'Cannot price the order right now; see Retry-After' })
-  async place(@Body() dto: PlaceOrderDto, @Headers('idempotency-key') key?: string): Promise<OrderView> {
+  @ApiServiceUnavailableResponse({
+    description: 'Cannot price the order right now; see Retry-After',
+  })
+  async place(
+    @Body() dto: PlaceOrderDto,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<OrderView> {
     const order = await this.placeOrder.execute(
-      { customerEmail: dto.customerEmail, items: dto.items.map((i) => ({ sku: i.sku, quantity: i.quantity })), paymentToken: dto.paymentToken },
+      {
+        customerEmail: dto.customerEmail,
+        items: dto.items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
+        paymentToken: dto.paymentToken,
+      },
       key?.trim() || undefined,
     );
     return OrderView.of(order);
@@ -46,7 +72,12 @@ export class OrdersController {
   @ApiOkResponse({ type: OrderPageView })
   async list(@Query() q: ListOrdersQuery): Promise<OrderPageView> {
     const page = await this.queries.list({ status: q.status, offset: q.offset, limit: q.limit });
-    return { items: page.items.map(OrderView.of), total: page.total, offset: q.offset, limit: q.limit };
+    return {
+      items: page.items.map(OrderView.of),
+      total: page.total,
+      offset: q.offset,
+      limit: q.limit,
+    };
   }
 
   @Get(':id')

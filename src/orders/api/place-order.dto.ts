@@ -1,6 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayNotEmpty, IsArray, IsEmail, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayNotEmpty,
+  IsArray,
+  IsEmail,
+  IsString,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { OrderItemDto } from './order-item.dto';
 
 export class PlaceOrderDto {
@@ -9,7 +18,11 @@ export class PlaceOrderDto {
   @MaxLength(254)
   customerEmail: string;
 
-  @ApiProperty({ type: [OrderItemDto], description: 'What to buy', example: [{ sku: 'SKU-MUG', quantity: 2 }] })
+  @ApiProperty({
+    type: [OrderItemDto],
+    description: 'What to buy',
+    example: [{ sku: 'SKU-MUG', quantity: 2 }],
+  })
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
@@ -18,7 +31,8 @@ export class PlaceOrderDto {
   items: OrderItemDto[];
 
   @ApiProperty({
-    description: 'Payment gateway token. Test tokens: tok_visa (succeeds), tok_chargeDeclined (declined), tok_processingError (transient failure)',
+    description:
+      'Payment gateway token. Test tokens: tok_visa (succeeds), tok_chargeDeclined (declined), tok_processingError (transient failure)',
     example: 'tok_visa',
   })
   @IsString()

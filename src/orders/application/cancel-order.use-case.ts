@@ -22,7 +22,9 @@ export class CancelOrderUseCase {
       if (order.isFinal) throw new OrderAlreadyFinalError(orderId, order.status);
       const expected = order.version;
       order.transition(OrderStatus.CANCELLED, CUSTOMER_CANCEL_REASON);
-      await this.orders.update(order, expected, [OrderEvents.cancelled(order, CUSTOMER_CANCEL_REASON)]);
+      await this.orders.update(order, expected, [
+        OrderEvents.cancelled(order, CUSTOMER_CANCEL_REASON),
+      ]);
       this.logger.log(`Order ${orderId} cancelled by the customer`);
       return order;
     });

@@ -15,13 +15,17 @@ export class CatalogPricingService {
     private readonly rpc: RpcClient,
   ) {}
 
-  async price(requested: Array<{ sku: string; quantity: number }>): Promise<{ items: OrderLine[]; currency: string }> {
+  async price(
+    requested: Array<{ sku: string; quantity: number }>,
+  ): Promise<{ items: OrderLine[]; currency: string }> {
     const skus = [...new Set(requested.map((r) => r.sku))];
     const known = await this.catalog.getMany(skus);
     const missing = skus.filter((s) => !known.has(s));
     if (missing.length > 0) {
       this.logger.log(`Asking inventory for ${missing.length} SKUs missing from the read model`);
-      const reply = await this.rpc.request<CatalogLookupReply>(CatalogLookupRequest.routingKey, { skus: missing });
+      const reply = await this.rpc.request<CatalogLookupReply>(CatalogLookupRequest.routingKey, {
+        skus: missing,
+      });
       for (const p of reply.products) {
         const entry = { ...p, asOf: new Date(0) };
         await this.catalog.upsert(entry);

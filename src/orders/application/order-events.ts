@@ -1,4 +1,9 @@
-import { OrderCancelled, OrderConfirmed, OrderRejected, ShortageContract } from '../../messaging/contracts';
+import {
+  OrderCancelled,
+  OrderConfirmed,
+  OrderRejected,
+  ShortageContract,
+} from '../../messaging/contracts';
 import { MessageEnvelope } from '../../messaging/envelope/message-envelope';
 import { newEnvelope } from '../../messaging/envelope/new-envelope';
 import { Order } from '../domain/order.entity';
@@ -19,7 +24,12 @@ export const OrderEvents = {
 
   rejected(order: Order, reason: string, shortages: ShortageContract[]): MessageEnvelope<object> {
     const s = order.snapshot();
-    return newEnvelope(OrderRejected, { orderId: s.id, customerEmail: s.customerEmail, reason, shortages });
+    return newEnvelope(OrderRejected, {
+      orderId: s.id,
+      customerEmail: s.customerEmail,
+      reason,
+      shortages,
+    });
   },
 
   cancelled(order: Order, reason: string): MessageEnvelope<object> {

@@ -52,10 +52,16 @@ export class OrderLifecycleService {
     });
   }
 
-  private advance(orderId: string, to: OrderStatus, apply: (o: Order) => OutgoingEvents): Promise<void> {
+  private advance(
+    orderId: string,
+    to: OrderStatus,
+    apply: (o: Order) => OutgoingEvents,
+  ): Promise<void> {
     return this.change(orderId, (o) => {
       if (!o.canMoveTo(to)) {
-        this.logger.warn(`Ignoring ${o.status} → ${to} for order ${orderId}: not a valid transition`);
+        this.logger.warn(
+          `Ignoring ${o.status} → ${to} for order ${orderId}: not a valid transition`,
+        );
         return undefined;
       }
       return apply(o);

@@ -30,7 +30,14 @@ export class PlaceOrderUseCase {
       if (existing) return this.replayed(existing, idempotencyKey, requestHash);
     }
     const { items, currency } = await this.pricing.price(cmd.items);
-    const order = Order.place({ id: randomUUID(), customerEmail: cmd.customerEmail, items, currency, idempotencyKey, requestHash });
+    const order = Order.place({
+      id: randomUUID(),
+      customerEmail: cmd.customerEmail,
+      items,
+      currency,
+      idempotencyKey,
+      requestHash,
+    });
     const event = newEnvelope(OrderPlaced, {
       orderId: order.id,
       customerEmail: cmd.customerEmail,
@@ -47,7 +54,9 @@ export class PlaceOrderUseCase {
       if (!winner) throw error;
       return this.replayed(winner, idempotencyKey, requestHash);
     }
-    this.logger.log(`Order ${order.id} placed: ${items.length} lines, total ${order.total} ${currency}`);
+    this.logger.log(
+      `Order ${order.id} placed: ${items.length} lines, total ${order.total} ${currency}`,
+    );
     return order;
   }
 

@@ -5,6 +5,8 @@ export class IdempotencyKeyReusedError extends DomainError {
   readonly kind = 'conflict' as const;
 
   constructor(key: string) {
-    super(`Idempotency-Key ${key} was already used with a different request body`, { idempotencyKey: key });
+    super(`Idempotency-Key ${key} was already used with a different request body`, {
+      idempotencyKey: key,
+    });
   }
 }

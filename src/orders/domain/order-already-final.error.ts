@@ -6,6 +6,9 @@ export class OrderAlreadyFinalError extends DomainError {
   readonly kind = 'conflict' as const;
 
   constructor(orderId: string, status: OrderStatus) {
-    super(`Order ${orderId} is already ${status} and can no longer be cancelled`, { orderId, status });
+    super(`Order ${orderId} is already ${status} and can no longer be cancelled`, {
+      orderId,
+      status,
+    });
   }
 }

@@ -25,7 +25,15 @@ describe('priceLines', () => {
 
   it('names every unknown SKU once', () => {
     try {
-      priceLines([{ sku: 'X', quantity: 1 }, { sku: 'MUG', quantity: 1 }, { sku: 'Y', quantity: 1 }, { sku: 'X', quantity: 1 }], catalog);
+      priceLines(
+        [
+          { sku: 'X', quantity: 1 },
+          { sku: 'MUG', quantity: 1 },
+          { sku: 'Y', quantity: 1 },
+          { sku: 'X', quantity: 1 },
+        ],
+        catalog,
+      );
       throw new Error('expected UnknownSkuError');
     } catch (e) {
       expect(e).toBeInstanceOf(UnknownSkuError);
@@ -35,7 +43,20 @@ describe('priceLines', () => {
   });
 
   it('refuses to mix currencies in one order', () => {
-    const mixed = new Map(catalog).set('USD-ITEM', { sku: 'USD-ITEM', name: 'x', price: 1, currency: 'USD' });
-    expect(() => priceLines([{ sku: 'MUG', quantity: 1 }, { sku: 'USD-ITEM', quantity: 1 }], mixed)).toThrow(/Mixed currencies/);
+    const mixed = new Map(catalog).set('USD-ITEM', {
+      sku: 'USD-ITEM',
+      name: 'x',
+      price: 1,
+      currency: 'USD',
+    });
+    expect(() =>
+      priceLines(
+        [
+          { sku: 'MUG', quantity: 1 },
+          { sku: 'USD-ITEM', quantity: 1 },
+        ],
+        mixed,
+      ),
+    ).toThrow(/Mixed currencies/);
   });
 });

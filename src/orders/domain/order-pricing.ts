@@ -22,6 +22,7 @@ export function priceLines(
     return { sku, name: p.name, quantity, unitPrice: p.price };
   });
   const currencies = new Set(items.map((i) => catalog.get(i.sku)!.currency));
-  if (currencies.size > 1) throw new Error(`Mixed currencies in one order: ${[...currencies].join(', ')}`);
+  if (currencies.size > 1)
+    throw new Error(`Mixed currencies in one order: ${[...currencies].join(', ')}`);
   return { items, currency: [...currencies][0] };
 }

@@ -3,14 +3,24 @@ import { OrderStatus } from './order-status';
 import { Order } from './order.entity';
 
 const place = () =>
-  Order.place({ id: 'o-1', customerEmail: 'a@b.co', currency: 'EUR', items: [{ sku: 'A', name: 'A', quantity: 2, unitPrice: 150 }, { sku: 'B', name: 'B', quantity: 1, unitPrice: 99 }] });
+  Order.place({
+    id: 'o-1',
+    customerEmail: 'a@b.co',
+    currency: 'EUR',
+    items: [
+      { sku: 'A', name: 'A', quantity: 2, unitPrice: 150 },
+      { sku: 'B', name: 'B', quantity: 1, unitPrice: 99 },
+    ],
+  });
 
 describe('Order state machine', () => {
   it('starts PENDING with a history entry and totals its lines in cents', () => {
     const o = place();
     expect(o.status).toBe(OrderStatus.PENDING);
     expect(o.total).toBe(399);
-    expect(o.snapshot().history).toEqual([expect.objectContaining({ status: OrderStatus.PENDING })]);
+    expect(o.snapshot().history).toEqual([
+      expect.objectContaining({ status: OrderStatus.PENDING }),
+    ]);
   });
 
   it('walks the happy path and records every step with its reason', () => {
@@ -19,7 +29,11 @@ describe('Order state machine', () => {
     o.confirm('INV-1');
     expect(o.status).toBe(OrderStatus.CONFIRMED);
     expect(o.snapshot().invoiceNumber).toBe('INV-1');
-    expect(o.snapshot().history.map((h) => h.status)).toEqual(['PENDING', 'STOCK_RESERVED', 'CONFIRMED']);
+    expect(o.snapshot().history.map((h) => h.status)).toEqual([
+      'PENDING',
+      'STOCK_RESERVED',
+      'CONFIRMED',
+    ]);
     expect(o.isFinal).toBe(true);
   });
 

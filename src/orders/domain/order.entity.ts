@@ -28,7 +28,13 @@ export interface OrderProps {
 export class Order {
   private constructor(private props: OrderProps) {}
 
-  static place(input: Pick<OrderProps, 'id' | 'customerEmail' | 'items' | 'currency' | 'idempotencyKey' | 'requestHash'>, now = new Date()): Order {
+  static place(
+    input: Pick<
+      OrderProps,
+      'id' | 'customerEmail' | 'items' | 'currency' | 'idempotencyKey' | 'requestHash'
+    >,
+    now = new Date(),
+  ): Order {
     return new Order({
       ...input,
       status: OrderStatus.PENDING,
@@ -40,7 +46,11 @@ export class Order {
   }
 
   static restore(props: OrderProps): Order {
-    return new Order({ ...props, items: props.items.map((i) => ({ ...i })), history: props.history.map((h) => ({ ...h })) });
+    return new Order({
+      ...props,
+      items: props.items.map((i) => ({ ...i })),
+      history: props.history.map((h) => ({ ...h })),
+    });
   }
 
   get id(): string {

@@ -2,7 +2,12 @@ import { ConcurrentModificationError } from '../../common/errors/concurrent-modi
 import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Order, OrderProps } from '../domain/order.entity';
-import { DuplicateIdempotencyKeyError, OrderListQuery, OrderRepository, OutgoingEvents } from '../application/order.repository';
+import {
+  DuplicateIdempotencyKeyError,
+  OrderListQuery,
+  OrderRepository,
+  OutgoingEvents,
+} from '../application/order.repository';
 
 /**
  * State and outbox are written in one synchronous block: no await between them, so no other
@@ -18,7 +23,8 @@ export class InMemoryOrderRepository extends OrderRepository {
 
   async create(order: Order, events: OutgoingEvents): Promise<void> {
     const s = order.snapshot();
-    if (s.idempotencyKey && this.byKey.has(s.idempotencyKey)) throw new DuplicateIdempotencyKeyError(s.idempotencyKey);
+    if (s.idempotencyKey && this.byKey.has(s.idempotencyKey))
+      throw new DuplicateIdempotencyKeyError(s.idempotencyKey);
     if (this.rows.has(s.id)) throw new ConcurrentModificationError('Order', s.id);
     this.rows.set(s.id, s);
     if (s.idempotencyKey) this.byKey.set(s.idempotencyKey, s.id);
@@ -27,7 +33,8 @@ export class InMemoryOrderRepository extends OrderRepository {
 
   async update(order: Order, expectedVersion: number, events: OutgoingEvents): Promise<void> {
     const current = this.rows.get(order.id);
-    if (!current || current.version !== expectedVersion) throw new ConcurrentModificationError('Order', order.id);
+    if (!current || current.version !== expectedVersion)
+      throw new ConcurrentModificationError('Order', order.id);
     this.rows.set(order.id, order.snapshot());
     this.outbox.append(events.map(toOutboxMessage));
   }
@@ -46,6 +53,9 @@ export class InMemoryOrderRepository extends OrderRepository {
     const all = [...this.rows.values()]
       .filter((r) => !q.status || r.status === q.status)
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-    return { items: all.slice(q.offset, q.offset + q.limit).map((r) => Order.restore(r)), total: all.length };
+    return {
+      items: all.slice(q.offset, q.offset + q.limit).map((r) => Order.restore(r)),
+      total: all.length,
+    };
   }
 }

@@ -22,7 +22,11 @@ export class MongoCatalogReadModel extends CatalogReadModel {
   async upsert(entry: CatalogEntry): Promise<void> {
     const { sku, ...fields } = entry;
     try {
-      await this.model.updateOne({ _id: sku, asOf: { $lte: entry.asOf } }, { $set: fields }, { upsert: true });
+      await this.model.updateOne(
+        { _id: sku, asOf: { $lte: entry.asOf } },
+        { $set: fields },
+        { upsert: true },
+      );
     } catch (error) {
       // The row exists with a newer asOf, so the filter missed and the upsert hit the _id.
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;

@@ -3,7 +3,12 @@ import { ConcurrentModificationError } from '../../common/errors/concurrent-modi
 import { MongoOutboxStore } from '../../messaging/outbox/mongo-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Order } from '../domain/order.entity';
-import { DuplicateIdempotencyKeyError, OrderListQuery, OrderRepository, OutgoingEvents } from '../application/order.repository';
+import {
+  DuplicateIdempotencyKeyError,
+  OrderListQuery,
+  OrderRepository,
+  OutgoingEvents,
+} from '../application/order.repository';
 import { OrderMapper } from './order.mapper';
 import { OrderDoc, OrderSchema } from './order.schema';
 
@@ -30,7 +35,8 @@ export class MongoOrderRepository extends OrderRepository {
     } catch (error) {
       const e = error as { code?: number; keyPattern?: Record<string, unknown> };
       const key = order.snapshot().idempotencyKey;
-      if (e.code === DUPLICATE_KEY && key && e.keyPattern?.idempotencyKey) throw new DuplicateIdempotencyKeyError(key);
+      if (e.code === DUPLICATE_KEY && key && e.keyPattern?.idempotencyKey)
+        throw new DuplicateIdempotencyKeyError(key);
       throw error;
     }
   }
@@ -38,7 +44,11 @@ export class MongoOrderRepository extends OrderRepository {
   async update(order: Order, expectedVersion: number, events: OutgoingEvents): Promise<void> {
     await this.connection.transaction(async (session) => {
       const { _id, ...fields } = OrderMapper.toDoc(order);
-      const res = await this.model.updateOne({ _id, version: expectedVersion }, { $set: fields }, { session });
+      const res = await this.model.updateOne(
+        { _id, version: expectedVersion },
+        { $set: fields },
+        { session },
+      );
       if (res.matchedCount === 0) throw new ConcurrentModificationError('Order', order.id);
       await this.outbox.append(events.map(toOutboxMessage), session);
     });
@@ -57,7 +67,12 @@ export class MongoOrderRepository extends OrderRepository {
   async list(q: OrderListQuery): Promise<{ items: Order[]; total: number }> {
     const filter: FilterQuery<OrderDoc> = q.status ? { status: q.status } : {};
     const [docs, total] = await Promise.all([
-      this.model.find(filter).sort({ createdAt: -1 }).skip(q.offset).limit(q.limit).lean<OrderDoc[]>(),
+      this.model
+        .find(filter)
+        .sort({ createdAt: -1 })
+        .skip(q.offset)
+        .limit(q.limit)
+        .lean<OrderDoc[]>(),
       this.model.countDocuments(filter),
     ]);
     return { items: docs.map(OrderMapper.toDomain), total };
