@@ -16,7 +16,7 @@ describe('SMTP failure classification', () => {
   ])('%j → %p', (error, kind) => {
     const classified = classify(error);
     expect(classified).toBeInstanceOf(kind);
-    expect((classified as { permanent: boolean }).permanent).toBe(
+    expect(classified.permanent).toBe(
       kind === MailDeliveryRejectedError,
     );
   });

@@ -46,7 +46,7 @@ export class NodemailerMailSender extends MailSender {
   }
 }
 
-export function classify(e: SmtpError): Error {
+export function classify(e: SmtpError): MailDeliveryTransientError | MailDeliveryRejectedError {
   const detail = e.response ?? e.message;
   if (e.responseCode && e.responseCode >= 500) return new MailDeliveryRejectedError(detail);
   if (e.responseCode && e.responseCode >= 400) return new MailDeliveryTransientError(detail);
