@@ -60,6 +60,7 @@ describe('Consumers that do not fall over', () => {
       (n) => n === before + 1,
       { what: 'the unrouted message' },
     );
+    expect((await t.http().get('/health').expect(200)).body.unroutedMessages).toBe(before + 1);
   });
 
   it('dead-letters a message whose consumer keeps crashing, instead of looping forever', async () => {
@@ -67,7 +68,9 @@ describe('Consumers that do not fall over', () => {
     const conn = await amqp.connect(AMQP_URL);
     try {
       const ch: Channel = await conn.createChannel();
-      await t.app.get(TopologyDeclarer).declareSubscription(ch, queue, 'order.placed');
+      await t.app
+        .get(TopologyDeclarer)
+        .declareSubscription(ch, queue, 'order.placed', t.config.retryDelaysMs);
     } finally {
       await conn.close();
     }

@@ -12,6 +12,7 @@ import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
 import { RabbitEventServer } from './consumer/rabbit-event.server';
 import { DeadLetterRecorder } from './dead-letters/dead-letter.recorder';
+import { DeadLetterRedriver } from './dead-letters/dead-letter.redriver';
 import { DeadLetterReplayer } from './dead-letters/dead-letter.replayer';
 import { DeadLetterStore } from './dead-letters/dead-letter.store';
 import { DeadLettersController } from './dead-letters/dead-letters.controller';
@@ -69,6 +70,7 @@ export class MessagingModule {
         OutboxRelay,
         DeadLetterRecorder,
         DeadLetterReplayer,
+        DeadLetterRedriver,
         AdminApiKeyGuard,
         {
           provide: InboxStore,

@@ -101,6 +101,18 @@ export class AppConfig {
   @IsBoolean()
   seedDemoCatalog = true;
 
+  /** How often parked messages are re-driven automatically; 0 (the default) turns it off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  deadLetterRedriveIntervalMs = 0;
+
+  /** A parked message is re-driven at most this many times, then left for a person. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  deadLetterRedriveMax = 3;
+
   mongodbUriFor(module: FeatureModuleName | 'messaging'): string | undefined {
     if (module === 'messaging') return this.mongodbUri;
     return this.moduleMongodbUris[module] ?? this.mongodbUri;

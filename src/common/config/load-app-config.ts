@@ -21,6 +21,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     retryDelaysMs: env.RETRY_DELAYS_MS,
     consumerPrefetch: env.CONSUMER_PREFETCH,
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
+    deadLetterRedriveIntervalMs: env.DLQ_REDRIVE_INTERVAL_MS,
+    deadLetterRedriveMax: env.DLQ_REDRIVE_MAX,
     seedDemoCatalog:
       env.SEED_DEMO_CATALOG === undefined ? undefined : env.SEED_DEMO_CATALOG !== 'false',
   };

@@ -4,6 +4,7 @@ import { RabbitEventServer } from '../../messaging/consumer/rabbit-event.server'
 import { ConfirmedPublisher } from '../../messaging/outbox/confirmed.publisher';
 import { OutboxRegistry } from '../../messaging/outbox/outbox.registry';
 import { OutboxRelay } from '../../messaging/outbox/outbox.relay';
+import { TopologyDeclarer } from '../../messaging/topology/topology.declarer';
 import { AppConfig } from '../config/app-config';
 import { HealthView } from './health.view';
 
@@ -16,6 +17,7 @@ export class HealthController {
     private readonly server: RabbitEventServer,
     private readonly outbox: OutboxRegistry,
     private readonly relay: OutboxRelay,
+    private readonly declarer: TopologyDeclarer,
   ) {}
 
   @Get()
@@ -30,6 +32,9 @@ export class HealthController {
       queues: this.server.queues,
       outboxPending: await this.outbox.pendingCount(),
       outboxPublished: this.relay.published,
+      unroutedMessages: await this.publisher
+        .queueDepth(this.declarer.names.unrouted)
+        .catch(() => undefined),
       uptimeSeconds: Math.round(process.uptime() * 10) / 10,
     };
   }

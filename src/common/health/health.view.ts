@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 export class HealthView {
   @ApiProperty({
@@ -14,5 +14,10 @@ export class HealthView {
   outboxPending: number;
   @ApiProperty({ description: 'Events the relay has published since start', example: 42 })
   outboxPublished: number;
+  @ApiPropertyOptional({
+    description: 'Events no queue was bound for, kept in orderflow.unrouted',
+    example: 0,
+  })
+  unroutedMessages?: number;
   @ApiProperty({ example: 12.3 }) uptimeSeconds: number;
 }

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { hostname } from 'node:os';
-import { AppConfig } from '../../common/config/app-config';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { describeError, isPermanent } from './message-errors';
 import { H, MAX_ERROR_MESSAGE_CHARS, MAX_STACK_CHARS, headerString } from './message-headers';
@@ -19,20 +18,17 @@ const HOST = `${hostname()}:${process.pid}`;
 export class FailureRouter {
   private readonly logger = new Logger(FailureRouter.name);
 
-  constructor(
-    private readonly declarer: TopologyDeclarer,
-    private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly declarer: TopologyDeclarer) {}
 
   async route(
     channel: ConfirmChannel,
     msg: ConsumeMessage,
-    where: { queue: string; consumer: string },
+    where: { queue: string; consumer: string; retryDelaysMs: number[] },
     error: unknown,
     previousFailures: number,
   ): Promise<Settle> {
     const failures = previousFailures + 1;
-    const delays = this.config.retryDelaysMs;
+    const delays = where.retryDelaysMs;
     const retry = !isPermanent(error) && failures <= delays.length;
     const headers = this.failureHeaders(msg, where, error, failures);
     const { type, message } = describeError(error);

@@ -16,6 +16,8 @@ export const H = {
   firstFailedAt: 'of-first-failed-at',
   lastFailedAt: 'of-last-failed-at',
   replayedAt: 'of-replayed-at',
+  /** How often this message was replayed from the dead letters; caps the automatic re-drive. */
+  replayCount: 'of-replay-count',
 } as const;
 
 /** Keeps failure headers well under the broker's frame size (128 KiB by default). */

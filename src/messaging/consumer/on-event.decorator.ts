@@ -8,7 +8,7 @@ const SEPARATOR = '::';
 export function OnEvent(
   contract: EventContract,
   consumer: string,
-  options: { prefetch?: number } = {},
+  options: { prefetch?: number; retryDelaysMs?: number[] } = {},
 ): MethodDecorator {
   return applyDecorators(
     EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }),

@@ -15,6 +15,7 @@ import { Subscription } from './subscription';
 interface HandlerExtras {
   contract?: ClassConstructor<object>;
   prefetch?: number;
+  retryDelaysMs?: number[];
 }
 
 /**
@@ -109,6 +110,7 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
       ...parsed,
       queue,
       contract: extras.contract,
+      retryDelaysMs: extras.retryDelaysMs ?? this.config.retryDelaysMs,
       invoke: (payload, ctx) => this.invoke(handler, payload, ctx),
     };
     return new QueueConsumer(connection, {
@@ -116,7 +118,7 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
       prefetch,
       setup: async (ch) => {
         await this.declarer.declareShared(ch);
-        await this.declarer.declareSubscription(ch, queue, parsed.eventType);
+        await this.declarer.declareSubscription(ch, queue, parsed.eventType, sub.retryDelaysMs);
       },
       handle: (msg, ch) => this.pipeline.handle(sub, msg, ch),
     });

@@ -7,5 +7,7 @@ export interface Subscription {
   eventType: string;
   queue: string;
   contract: ClassConstructor<object>;
+  /** Delays between retries of a transient failure; its length is the number of retries. */
+  retryDelaysMs: number[];
   invoke: (payload: object, context: EventContext) => Promise<unknown>;
 }

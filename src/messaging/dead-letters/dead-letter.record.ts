@@ -34,6 +34,8 @@ export interface DeadLetterFilter {
   type?: string;
   since?: Date;
   status?: DeadLetterStatus;
+  /** Only records replayed fewer times than this. */
+  replayCountBelow?: number;
 }
 
 export interface Page<T> {

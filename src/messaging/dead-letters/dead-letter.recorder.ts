@@ -108,7 +108,7 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
       correlationId: msg.properties.correlationId as string | undefined,
       headers,
       status: 'PARKED',
-      replayCount: 0,
+      replayCount: headerNumber(h, H.replayCount),
     };
   }
 }

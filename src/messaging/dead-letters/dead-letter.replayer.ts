@@ -47,6 +47,7 @@ export class DeadLetterReplayer {
             [H.originalExchange]: record.originalExchange,
             [H.originalRoutingKey]: record.originalRoutingKey,
             [H.replayedAt]: new Date().toISOString(),
+            [H.replayCount]: record.replayCount + 1,
           },
         },
       );

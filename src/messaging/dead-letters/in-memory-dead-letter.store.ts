@@ -19,6 +19,7 @@ export class InMemoryDeadLetterStore extends DeadLetterStore {
           (!filter.queue || r.queue === filter.queue) &&
           (!filter.type || r.type === filter.type) &&
           (!filter.status || r.status === filter.status) &&
+          (filter.replayCountBelow === undefined || r.replayCount < filter.replayCountBelow) &&
           (!filter.since || r.deadLetteredAt >= filter.since),
       )
       .sort((a, b) => b.deadLetteredAt.getTime() - a.deadLetteredAt.getTime());

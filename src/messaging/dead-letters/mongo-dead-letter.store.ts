@@ -65,6 +65,7 @@ export class MongoDeadLetterStore extends DeadLetterStore {
     if (filter.type) q.type = filter.type;
     if (filter.status) q.status = filter.status;
     if (filter.since) q.deadLetteredAt = { $gte: filter.since };
+    if (filter.replayCountBelow !== undefined) q.replayCount = { $lt: filter.replayCountBelow };
     const [docs, total] = await Promise.all([
       this.model
         .find(q)

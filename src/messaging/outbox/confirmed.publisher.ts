@@ -37,6 +37,12 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
     });
   }
 
+  /** Messages waiting in a queue, or undefined while the broker is away. */
+  async queueDepth(queue: string): Promise<number | undefined> {
+    if (!this.connected) return undefined;
+    return (await this.channel().checkQueue(queue)).messageCount;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.wrapper?.close().catch(() => undefined);
   }

@@ -35,7 +35,12 @@ export class TopologyDeclarer {
       arguments: { 'x-queue-type': 'quorum' },
     });
     await ch.bindQueue(n.deadLetterQueue, n.deadLetter, '');
-    for (const delay of this.retryDelays()) {
+  }
+
+  /** One exchange and TTL queue per delay, shared by every subscription that uses that delay. */
+  async declareRetryQueues(ch: Channel, delaysMs: number[]): Promise<void> {
+    const n = this.names;
+    for (const delay of new Set(delaysMs)) {
       await ch.assertExchange(n.retry(delay), 'fanout', { durable: true });
       // Dead-lettering keeps the routing key, which is the target queue's name: after the TTL the
       // message goes back through `redeliver` to that one queue.
@@ -47,7 +52,13 @@ export class TopologyDeclarer {
     }
   }
 
-  async declareSubscription(ch: Channel, queue: string, eventType: string): Promise<void> {
+  async declareSubscription(
+    ch: Channel,
+    queue: string,
+    eventType: string,
+    retryDelaysMs: number[],
+  ): Promise<void> {
+    await this.declareRetryQueues(ch, retryDelaysMs);
     await ch.assertQueue(queue, {
       durable: true,
       arguments: {

@@ -16,9 +16,7 @@ describe('SMTP failure classification', () => {
   ])('%j → %p', (error, kind) => {
     const classified = classify(error);
     expect(classified).toBeInstanceOf(kind);
-    expect(classified.permanent).toBe(
-      kind === MailDeliveryRejectedError,
-    );
+    expect(classified.permanent).toBe(kind === MailDeliveryRejectedError);
   });
 
   it("keeps the server's answer for the notification log", () => {
