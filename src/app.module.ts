@@ -2,7 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { BillingModule } from './billing/billing.module';
 import { AppConfig, FeatureModuleName } from './common/config/app-config';
 import { ConfigModule } from './common/config/config.module';
-import { HealthController } from './common/health/health.controller';
+import { HealthModule } from './common/health/health.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -24,9 +24,9 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         MessagingModule.forRoot(config),
+        HealthModule,
         ...config.appModules.map((name) => FEATURES[name].forRoot(config)),
       ],
-      controllers: [HealthController],
     };
   }
 }

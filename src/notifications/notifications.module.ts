@@ -16,6 +16,8 @@ import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { SmtpCatcher } from './dev-mailbox/smtp-catcher';
 import { InMemoryNotificationRepository } from './infrastructure/in-memory-notification.repository';
 import { MongoNotificationRepository } from './infrastructure/mongo-notification.repository';
+import { mailTransportOptions } from './infrastructure/mail-transport';
+import { MailTransportHealth } from './infrastructure/mail-transport.health';
 import { NodemailerMailSender } from './infrastructure/nodemailer-mail.sender';
 
 const OWNER = 'notifications';
@@ -32,12 +34,7 @@ export class NotificationsModule {
           imports: [DevMailboxModule],
           inject: [AppConfig, SmtpCatcher],
           useFactory: (c: AppConfig, catcher: SmtpCatcher) => ({
-            transport: c.smtpUrl ?? {
-              host: '127.0.0.1',
-              port: catcher.port,
-              secure: false,
-              ignoreTLS: true,
-            },
+            transport: mailTransportOptions(c, catcher.port),
             defaults: { from: c.mailFrom },
             template: {
               dir: TEMPLATE_DIR,
@@ -63,6 +60,7 @@ export class NotificationsModule {
         },
         { provide: MailSender, useClass: NodemailerMailSender },
         TextTemplates,
+        MailTransportHealth,
         SendOrderEmailUseCase,
         NotificationQueries,
       ],

@@ -10,6 +10,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 
 export const FEATURE_MODULES = ['orders', 'inventory', 'billing', 'notifications'] as const;
@@ -54,6 +55,46 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
   smtpUrl?: string;
+
+  /** SMTP by parts, when no SMTP_URL is given. */
+  @IsOptional()
+  @IsString()
+  smtpHost?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  smtpPort = 587;
+
+  /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
+  @IsBoolean()
+  smtpSecure = false;
+
+  @IsOptional()
+  @IsString()
+  smtpUser?: string;
+
+  @IsOptional()
+  @IsString()
+  smtpPass?: string;
+
+  /** Gmail over OAuth2: all four or none. */
+  @IsOptional()
+  @IsString()
+  gmailUser?: string;
+
+  @ValidateIf((c: AppConfig) => !!c.gmailUser)
+  @IsString({ message: 'GMAIL_CLIENT_ID is required with GMAIL_USER' })
+  gmailClientId?: string;
+
+  @ValidateIf((c: AppConfig) => !!c.gmailUser)
+  @IsString({ message: 'GMAIL_CLIENT_SECRET is required with GMAIL_USER' })
+  gmailClientSecret?: string;
+
+  @ValidateIf((c: AppConfig) => !!c.gmailUser)
+  @IsString({ message: 'GMAIL_REFRESH_TOKEN is required with GMAIL_USER' })
+  gmailRefreshToken?: string;
 
   @IsString()
   @MinLength(3)
@@ -122,7 +163,12 @@ export class AppConfig {
     return this.appModules.includes(module);
   }
 
+  /** True when some real mail server is configured (URL, host, or Gmail). */
+  get mailServerConfigured(): boolean {
+    return !!(this.smtpUrl || this.smtpHost || this.gmailUser);
+  }
+
   get devMailboxEnabled(): boolean {
-    return !this.smtpUrl && this.nodeEnv !== 'production';
+    return !this.mailServerConfigured && this.nodeEnv !== 'production';
   }
 }

@@ -6,6 +6,7 @@ import { OutboxRegistry } from '../../messaging/outbox/outbox.registry';
 import { OutboxRelay } from '../../messaging/outbox/outbox.relay';
 import { TopologyDeclarer } from '../../messaging/topology/topology.declarer';
 import { AppConfig } from '../config/app-config';
+import { HealthRegistry } from './health.registry';
 import { HealthView } from './health.view';
 
 @ApiTags('health')
@@ -18,6 +19,7 @@ export class HealthController {
     private readonly outbox: OutboxRegistry,
     private readonly relay: OutboxRelay,
     private readonly declarer: TopologyDeclarer,
+    private readonly registry: HealthRegistry,
   ) {}
 
   @Get()
@@ -35,6 +37,7 @@ export class HealthController {
       unroutedMessages: await this.publisher
         .queueDepth(this.declarer.names.unrouted)
         .catch(() => undefined),
+      checks: this.registry.report(),
       uptimeSeconds: Math.round(process.uptime() * 10) / 10,
     };
   }

@@ -19,5 +19,10 @@ export class HealthView {
     example: 0,
   })
   unroutedMessages?: number;
+  @ApiProperty({
+    description: 'What each loaded module reports, e.g. the mail transport',
+    example: { mail: { status: 'up', detail: 'smtp://mailpit:1025' } },
+  })
+  checks: Record<string, { status: string; detail?: string; checkedAt?: string }>;
   @ApiProperty({ example: 12.3 }) uptimeSeconds: number;
 }

@@ -1,0 +1,55 @@
+import { loadAppConfig } from '../../common/config/load-app-config';
+import { describeMailTransport, mailTransportOptions } from './mail-transport';
+
+describe('mail transport from config', () => {
+  it('uses SMTP_URL first and never shows its password', () => {
+    const c = loadAppConfig({
+      SMTP_URL: 'smtps://mailer:s3cret@smtp.example.com:465',
+      SMTP_HOST: 'ignored',
+    });
+    expect(mailTransportOptions(c, 0)).toBe('smtps://mailer:s3cret@smtp.example.com:465');
+    expect(describeMailTransport(c, 0)).toBe('smtps://mailer:***@smtp.example.com:465');
+  });
+
+  it('builds host, port, TLS and credentials from parts', () => {
+    const c = loadAppConfig({
+      SMTP_HOST: 'mail.local',
+      SMTP_PORT: '2525',
+      SMTP_SECURE: 'true',
+      SMTP_USER: 'u',
+      SMTP_PASS: 'p4ss',
+    });
+    expect(mailTransportOptions(c, 0)).toEqual({
+      host: 'mail.local',
+      port: 2525,
+      secure: true,
+      auth: { user: 'u', pass: 'p4ss' },
+    });
+    expect(describeMailTransport(c, 0)).not.toContain('p4ss');
+    expect(c.devMailboxEnabled).toBe(false);
+  });
+
+  it('speaks OAuth2 to Gmail and requires all four settings', () => {
+    const env = {
+      GMAIL_USER: 'me@gmail.com',
+      GMAIL_CLIENT_ID: 'id',
+      GMAIL_CLIENT_SECRET: 'secret',
+      GMAIL_REFRESH_TOKEN: 'refresh',
+    };
+    expect(mailTransportOptions(loadAppConfig(env), 0)).toMatchObject({
+      service: 'gmail',
+      auth: { type: 'OAuth2', user: 'me@gmail.com', refreshToken: 'refresh' },
+    });
+    expect(describeMailTransport(loadAppConfig(env), 0)).not.toMatch(/secret|refresh/);
+    expect(() => loadAppConfig({ GMAIL_USER: 'me@gmail.com' })).toThrow(/GMAIL_CLIENT_ID/);
+  });
+
+  it('falls back to the embedded catcher', () => {
+    expect(mailTransportOptions(loadAppConfig({}), 2526)).toEqual({
+      host: '127.0.0.1',
+      port: 2526,
+      secure: false,
+      ignoreTLS: true,
+    });
+  });
+});

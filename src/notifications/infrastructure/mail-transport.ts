@@ -1,0 +1,46 @@
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { AppConfig } from '../../common/config/app-config';
+
+/**
+ * Nodemailer options for what the config names, in this order: SMTP_URL, SMTP_HOST and parts,
+ * Gmail OAuth2, else the embedded catcher on localhost.
+ */
+export function mailTransportOptions(
+  c: AppConfig,
+  catcherPort: number,
+): string | SMTPTransport.Options {
+  if (c.smtpUrl) return c.smtpUrl;
+  if (c.smtpHost) {
+    return {
+      host: c.smtpHost,
+      port: c.smtpPort,
+      secure: c.smtpSecure,
+      ...(c.smtpUser ? { auth: { user: c.smtpUser, pass: c.smtpPass } } : {}),
+    };
+  }
+  if (c.gmailUser) {
+    return {
+      service: 'gmail',
+      auth: {
+        type: 'OAuth2',
+        user: c.gmailUser,
+        clientId: c.gmailClientId,
+        clientSecret: c.gmailClientSecret,
+        refreshToken: c.gmailRefreshToken,
+      },
+    };
+  }
+  return { host: '127.0.0.1', port: catcherPort, secure: false, ignoreTLS: true };
+}
+
+/** Where mail goes, fit for a log line: credentials never appear. */
+export function describeMailTransport(c: AppConfig, catcherPort: number): string {
+  if (c.smtpUrl) {
+    const url = new URL(c.smtpUrl);
+    return `${url.protocol}//${url.username ? `${decodeURIComponent(url.username)}:***@` : ''}${url.host}`;
+  }
+  if (c.smtpHost)
+    return `${c.smtpSecure ? 'smtps' : 'smtp'}://${c.smtpUser ? `${c.smtpUser}:***@` : ''}${c.smtpHost}:${c.smtpPort}`;
+  if (c.gmailUser) return `gmail (OAuth2) as ${c.gmailUser}`;
+  return `embedded SMTP catcher on 127.0.0.1:${catcherPort}`;
+}
