@@ -8,6 +8,7 @@ import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
 import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
 import { AdminApiKeyGuard } from '../common/http/admin-api-key.guard';
+import { BrokerConnection } from './connection/broker-connection';
 import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
 import { RabbitEventServer } from './consumer/rabbit-event.server';
@@ -65,6 +66,7 @@ export class MessagingModule {
         RpcResponder,
         RabbitEventServer,
         RpcClient,
+        BrokerConnection,
         ConfirmedPublisher,
         OutboxRegistry,
         OutboxRelay,
@@ -85,6 +87,7 @@ export class MessagingModule {
         },
       ],
       exports: [
+        BrokerConnection,
         RabbitEventServer,
         RpcClient,
         OutboxRegistry,

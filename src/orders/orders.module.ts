@@ -11,6 +11,7 @@ import { OrdersController } from './api/orders.controller';
 import { CancelOrderUseCase } from './application/cancel-order.use-case';
 import { CatalogPricingService } from './application/catalog-pricing.service';
 import { CatalogReadModel } from './application/catalog-read-model';
+import { CatalogSnapshotService } from './application/catalog-snapshot.service';
 import { OrderLifecycleService } from './application/order-lifecycle.service';
 import { OrderQueries } from './application/order.queries';
 import { OrderRepository } from './application/order.repository';
@@ -48,6 +49,7 @@ export class OrdersModule {
             c ? new MongoCatalogReadModel(c) : new InMemoryCatalogReadModel(),
         },
         CatalogPricingService,
+        CatalogSnapshotService,
         PlaceOrderUseCase,
         CancelOrderUseCase,
         OrderLifecycleService,

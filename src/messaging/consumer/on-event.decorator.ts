@@ -8,7 +8,12 @@ const SEPARATOR = '::';
 export function OnEvent(
   contract: EventContract,
   consumer: string,
-  options: { prefetch?: number; retryDelaysMs?: number[] } = {},
+  options: {
+    prefetch?: number;
+    retryDelaysMs?: number[];
+    /** Every running instance gets every message (cache refresh), not one of them (work). */
+    broadcast?: boolean;
+  } = {},
 ): MethodDecorator {
   return applyDecorators(
     EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }),

@@ -16,6 +16,7 @@ interface HandlerExtras {
   contract?: ClassConstructor<object>;
   prefetch?: number;
   retryDelaysMs?: number[];
+  broadcast?: boolean;
 }
 
 /**
@@ -105,9 +106,15 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
     const parsed = parseSubscriptionPattern(pattern);
     if (!parsed)
       throw new Error(`Event pattern "${pattern}" is not <consumer>::<event>; use @OnEvent`);
-    const queue = this.declarer.names.subscriptionQueue(parsed.consumer, parsed.eventType);
+    const broadcast = extras.broadcast === true;
+    const instance = this.declarer.instanceId;
+    const queue = broadcast
+      ? this.declarer.names.instanceQueue(parsed.consumer, parsed.eventType, instance)
+      : this.declarer.names.subscriptionQueue(parsed.consumer, parsed.eventType);
     const sub: Subscription = {
       ...parsed,
+      // Every instance handles every broadcast message, so each keeps its own inbox entries.
+      consumer: broadcast ? `${parsed.consumer}@${instance}` : parsed.consumer,
       queue,
       contract: extras.contract,
       retryDelaysMs: extras.retryDelaysMs ?? this.config.retryDelaysMs,
@@ -118,7 +125,15 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
       prefetch,
       setup: async (ch) => {
         await this.declarer.declareShared(ch);
-        await this.declarer.declareSubscription(ch, queue, parsed.eventType, sub.retryDelaysMs);
+        if (broadcast)
+          await this.declarer.declareBroadcastSubscription(
+            ch,
+            queue,
+            parsed.eventType,
+            sub.retryDelaysMs,
+          );
+        else
+          await this.declarer.declareSubscription(ch, queue, parsed.eventType, sub.retryDelaysMs);
       },
       handle: (msg, ch) => this.pipeline.handle(sub, msg, ch),
     });

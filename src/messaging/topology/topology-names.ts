@@ -39,6 +39,16 @@ export class TopologyNames {
     return `${this.prefix}${consumer}.${eventType.replace(/\./g, '-')}`;
   }
 
+  /** Fanout exchange that copies one event type to every instance that wants all of them. */
+  broadcast(eventType: string): string {
+    return `${this.prefix}orderflow.broadcast.${eventType}`;
+  }
+
+  /** An instance's own queue for a broadcast subscription; it lives as long as the instance. */
+  instanceQueue(consumer: string, eventType: string, instanceId: string): string {
+    return `${this.subscriptionQueue(consumer, eventType)}.${instanceId}`;
+  }
+
   rpcQueue(routingKey: string): string {
     return `${this.prefix}${routingKey}`;
   }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { Channel } from 'amqplib';
+import type { Channel, Options } from 'amqplib';
 import { AppConfig } from '../../common/config/app-config';
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { TopologyNames } from './topology-names';
 
 /** A crash-looping message is dead-lettered by the broker after this many deliveries. */
@@ -14,6 +16,8 @@ const UNROUTED_MAX = 10_000;
 @Injectable()
 export class TopologyDeclarer {
   readonly names: TopologyNames;
+  /** Unique per process: names the per-instance queues of broadcast subscriptions. */
+  readonly instanceId = `${hostname().replace(/[^A-Za-z0-9-]/g, '')}-${process.pid}-${randomBytes(2).toString('hex')}`;
 
   constructor(private readonly config: AppConfig) {
     this.names = new TopologyNames(config.amqpNamePrefix);
@@ -21,16 +25,16 @@ export class TopologyDeclarer {
 
   async declareShared(ch: Channel): Promise<void> {
     const n = this.names;
-    await ch.assertExchange(n.unrouted, 'fanout', { durable: true });
-    await ch.assertQueue(n.unrouted, {
+    await this.exchange(ch, n.unrouted, 'fanout', { durable: true });
+    await this.queue(ch, n.unrouted, {
       durable: true,
       arguments: { 'x-max-length': UNROUTED_MAX, 'x-overflow': 'drop-head' },
     });
     await ch.bindQueue(n.unrouted, n.unrouted, '');
-    await ch.assertExchange(n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
-    await ch.assertExchange(n.redeliver, 'direct', { durable: true });
-    await ch.assertExchange(n.deadLetter, 'fanout', { durable: true });
-    await ch.assertQueue(n.deadLetterQueue, {
+    await this.exchange(ch, n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
+    await this.exchange(ch, n.redeliver, 'direct', { durable: true });
+    await this.exchange(ch, n.deadLetter, 'fanout', { durable: true });
+    await this.queue(ch, n.deadLetterQueue, {
       durable: true,
       arguments: { 'x-queue-type': 'quorum' },
     });
@@ -41,10 +45,10 @@ export class TopologyDeclarer {
   async declareRetryQueues(ch: Channel, delaysMs: number[]): Promise<void> {
     const n = this.names;
     for (const delay of new Set(delaysMs)) {
-      await ch.assertExchange(n.retry(delay), 'fanout', { durable: true });
+      await this.exchange(ch, n.retry(delay), 'fanout', { durable: true });
       // Dead-lettering keeps the routing key, which is the target queue's name: after the TTL the
       // message goes back through `redeliver` to that one queue.
-      await ch.assertQueue(n.retry(delay), {
+      await this.queue(ch, n.retry(delay), {
         durable: true,
         arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': n.redeliver },
       });
@@ -59,7 +63,7 @@ export class TopologyDeclarer {
     retryDelaysMs: number[],
   ): Promise<void> {
     await this.declareRetryQueues(ch, retryDelaysMs);
-    await ch.assertQueue(queue, {
+    await this.queue(ch, queue, {
       durable: true,
       arguments: {
         'x-queue-type': 'quorum',
@@ -71,12 +75,54 @@ export class TopologyDeclarer {
     await ch.bindQueue(queue, this.names.redeliver, queue);
   }
 
+  /**
+   * The seeds' cache-invalidation pattern: events → fanout exchange → one exclusive, auto-delete
+   * queue per instance. The queue goes when the instance goes; it holds no work worth keeping.
+   */
+  async declareBroadcastSubscription(
+    ch: Channel,
+    queue: string,
+    eventType: string,
+    retryDelaysMs: number[],
+  ): Promise<void> {
+    const fanout = this.names.broadcast(eventType);
+    await this.declareRetryQueues(ch, retryDelaysMs);
+    await this.exchange(ch, fanout, 'fanout', { durable: true });
+    await ch.bindExchange(fanout, this.names.events, eventType);
+    await this.queue(ch, queue, {
+      durable: false,
+      exclusive: true,
+      autoDelete: true,
+      arguments: { 'x-dead-letter-exchange': this.names.deadLetter },
+    });
+    await ch.bindQueue(queue, fanout, '');
+    await ch.bindQueue(queue, this.names.redeliver, queue);
+  }
+
   async declareRpcQueue(ch: Channel, queue: string): Promise<void> {
     // Requests are only worth answering while the caller still waits: no durability needed.
-    await ch.assertQueue(queue, {
+    await this.queue(ch, queue, {
       durable: false,
       arguments: { 'x-message-ttl': this.config.rpcTimeoutMs },
     });
+  }
+
+  /** Everything this process declared, so a test run can remove exactly what it made. */
+  readonly declared = { exchanges: new Set<string>(), queues: new Set<string>() };
+
+  private async exchange(
+    ch: Channel,
+    name: string,
+    type: string,
+    options: Options.AssertExchange,
+  ): Promise<void> {
+    await ch.assertExchange(name, type, options);
+    this.declared.exchanges.add(name);
+  }
+
+  private async queue(ch: Channel, name: string, options: Options.AssertQueue): Promise<void> {
+    await ch.assertQueue(name, options);
+    this.declared.queues.add(name);
   }
 
   retryDelays(): number[] {

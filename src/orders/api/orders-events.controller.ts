@@ -48,7 +48,7 @@ export class OrdersEventsController {
     return this.lifecycle.paymentFailed(e.orderId, e.reason);
   }
 
-  @OnEvent(ProductUpdated, ME)
+  @OnEvent(ProductUpdated, ME, { broadcast: true })
   onProductUpdated(@Payload() e: ProductUpdated, @Ctx() ctx: EventContext): Promise<void> {
     return this.catalog.upsert({ ...e, asOf: new Date(ctx.envelope.occurredAt) });
   }
