@@ -63,7 +63,7 @@ describe('Email against a real SMTP server', () => {
     expect(mail.envelopeTo).toEqual(['content@example.com']);
     expect(p.from?.value).toEqual([{ name: 'Shop', address: 'shop@orderflow.test' }]);
     expect(p.subject).toBe(`Order ${order.id} confirmed`);
-    expect(p.messageId).toMatch(/^<.+@.+>$/);
+    expect(p.messageId).toBe(`<order-confirmed.${order.id}@orderflow>`);
     expect(p.html).toBeTruthy();
     expect(p.text).toBeTruthy();
     expect(p.html).not.toContain('<script>');

@@ -1,4 +1,6 @@
 export interface OutgoingMail {
+  /** Stable per (order, outcome): a resend after a crash is the same email to mail clients. */
+  messageId: string;
   to: string;
   subject: string;
   /** Name of the HTML template, rendered by the mailer's Handlebars adapter. */

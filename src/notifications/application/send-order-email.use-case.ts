@@ -47,6 +47,7 @@ export class SendOrderEmailUseCase {
     if (!acquired) throw new EmailInProgressError(content.orderId, content.kind);
     try {
       const sent = await this.sender.send({
+        messageId: `<${content.kind}.${content.orderId}@orderflow>`,
         to: content.to,
         subject: content.subject,
         template: content.template,

@@ -35,6 +35,7 @@ export class NodemailerMailSender extends MailSender {
       const info = (await this.mailer.sendMail({
         to: mail.to,
         subject: mail.subject,
+        messageId: mail.messageId,
         template: mail.template,
         context: mail.context,
         text: mail.text,
