@@ -5,7 +5,6 @@ import { startApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/common/config/app-config';
 import { AppLogger } from '../../src/common/correlation/app.logger';
 import { loadAppConfig } from '../../src/common/config/load-app-config';
-import { RabbitEventServer } from '../../src/messaging/consumer/rabbit-event.server';
 import { TopologyDeclarer } from '../../src/messaging/topology/topology.declarer';
 import { AMQP_URL, deleteTopology } from './broker';
 
@@ -41,7 +40,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'];
   const app = await startApp(config, new AppLogger('orderflow', { logLevels: levels }));
   const server = app.getHttpServer();
-  const queues = app.get(RabbitEventServer).queues;
   const declarer = app.get(TopologyDeclarer);
   let stopped: Promise<void> | undefined;
   return {
@@ -56,12 +54,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     close: async () => {
       stopped ??= app.close();
       await stopped;
-      const names = declarer.names;
-      const retry = declarer.retryDelays().map((d) => names.retry(d));
-      await deleteTopology(
-        [...queues, ...names.all.queues, ...retry],
-        [...names.all.exchanges, ...retry],
-      );
+      const { exchanges, queues } = declarer.declared;
+      await deleteTopology([...queues], [...exchanges]);
     },
   };
 }

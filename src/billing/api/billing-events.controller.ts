@@ -12,11 +12,11 @@ export class BillingEventsController {
 
   @OnEvent(OrderPlaced, ME)
   onOrderPlaced(@Payload() e: OrderPlaced): Promise<void> {
-    return this.payments.recordIntent(e);
+    return this.payments.orderPlaced(e);
   }
 
   @OnEvent(InventoryReserved, ME)
   onStockReserved(@Payload() e: InventoryReserved): Promise<void> {
-    return this.payments.charge(e.orderId);
+    return this.payments.stockReserved(e.orderId);
   }
 }

@@ -1,15 +1,19 @@
 import { MessageEnvelope } from '../../messaging/envelope/message-envelope';
-import { Invoice, Payment } from '../domain/payment';
+import { Invoice, Payment, PaymentIntent } from '../domain/payment';
 
 export type OutgoingEvents = MessageEnvelope<object>[];
 
 export type PaymentDecision = Pick<Payment, 'status' | 'paymentId' | 'invoice' | 'failure'>;
 
+/**
+ * Each record call is one atomic upsert that returns the payment as it stands after it, so of
+ * two facts recorded concurrently exactly one caller sees both.
+ */
 export abstract class BillingRepository {
-  /** Inserts the intent unless one exists for the order (idempotent). */
-  abstract recordIntent(payment: Payment): Promise<void>;
+  abstract recordIntent(orderId: string, intent: PaymentIntent): Promise<Payment>;
+  abstract recordStockReserved(orderId: string): Promise<Payment>;
   abstract findByOrderId(orderId: string): Promise<Payment | undefined>;
-  /** AWAITING_STOCK → decided, with its events, atomically; false if already decided. */
+  /** PENDING → decided, with its events, atomically; false if already decided. */
   abstract decide(
     orderId: string,
     decision: PaymentDecision,

@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { OrderPlaced, PaymentFailed, PaymentSucceeded } from '../../messaging/contracts';
 import { newEnvelope } from '../../messaging/envelope/new-envelope';
-import { invoiceNumberFor } from '../domain/payment';
-import { PaymentIntentMissingError } from '../domain/payment-intent-missing.error';
+import { Invoice, Payment, invoiceNumberFor, readyToCharge } from '../domain/payment';
 import { BillingRepository } from './billing.repository';
 import { PaymentGateway } from './payment-gateway';
 
@@ -15,11 +14,9 @@ export class PaymentUseCases {
     private readonly gateway: PaymentGateway,
   ) {}
 
-  /** Billing keeps what it needs to charge later: the token never travels through inventory. */
-  async recordIntent(e: OrderPlaced): Promise<void> {
-    const now = new Date();
-    await this.billing.recordIntent({
-      orderId: e.orderId,
+  /** Billing keeps what it needs to charge: the token never travels through inventory. */
+  async orderPlaced(e: OrderPlaced): Promise<void> {
+    const payment = await this.billing.recordIntent(e.orderId, {
       customerEmail: e.customerEmail,
       amount: e.total,
       currency: e.currency,
@@ -30,23 +27,26 @@ export class PaymentUseCases {
         unitPrice: i.unitPrice,
       })),
       paymentToken: e.paymentToken,
-      status: 'AWAITING_STOCK',
-      createdAt: now,
-      updatedAt: now,
     });
+    await this.chargeIfReady(payment);
   }
 
-  async charge(orderId: string): Promise<void> {
-    const payment = await this.billing.findByOrderId(orderId);
-    if (!payment) throw new PaymentIntentMissingError(orderId);
-    if (payment.status !== 'AWAITING_STOCK') {
-      this.logger.log(`Order ${orderId} already ${payment.status}; not charging again`);
-      return;
-    }
+  async stockReserved(orderId: string): Promise<void> {
+    await this.chargeIfReady(await this.billing.recordStockReserved(orderId));
+  }
+
+  listInvoices(orderId?: string): Promise<Invoice[]> {
+    return this.billing.listInvoices(orderId);
+  }
+
+  private async chargeIfReady(payment: Payment): Promise<void> {
+    if (!readyToCharge(payment)) return;
+    const { orderId, intent } = payment;
+    // The gateway is idempotent by reference: a retried or concurrent charge is charged once.
     const result = await this.gateway.charge({
-      token: payment.paymentToken,
-      amount: payment.amount,
-      currency: payment.currency,
+      token: intent.paymentToken,
+      amount: intent.amount,
+      currency: intent.currency,
       reference: orderId,
     });
     if (result.outcome === 'declined') {
@@ -58,16 +58,16 @@ export class PaymentUseCases {
       this.logger.log(`Order ${orderId}: payment declined (${result.code})`);
       return;
     }
-    const invoice = {
+    const invoice: Invoice = {
       number: invoiceNumberFor(orderId, new Date()),
       orderId,
-      customerEmail: payment.customerEmail,
-      amount: payment.amount,
-      currency: payment.currency,
-      lines: payment.lines,
+      customerEmail: intent.customerEmail,
+      amount: intent.amount,
+      currency: intent.currency,
+      lines: intent.lines,
       issuedAt: new Date(),
     };
-    await this.billing.decide(
+    const decided = await this.billing.decide(
       orderId,
       { status: 'SUCCEEDED', paymentId: result.paymentId, invoice },
       [
@@ -83,12 +83,9 @@ export class PaymentUseCases {
         }),
       ],
     );
-    this.logger.log(
-      `Order ${orderId}: charged ${payment.amount} ${payment.currency}, invoice ${invoice.number}`,
-    );
-  }
-
-  listInvoices(orderId?: string) {
-    return this.billing.listInvoices(orderId);
+    if (decided)
+      this.logger.log(
+        `Order ${orderId}: charged ${intent.amount} ${intent.currency}, invoice ${invoice.number}`,
+      );
   }
 }

@@ -15,22 +15,36 @@ export interface Invoice {
   issuedAt: Date;
 }
 
-/** AWAITING_STOCK until inventory reserves; then one charge decides SUCCEEDED or FAILED. */
-export type PaymentStatus = 'AWAITING_STOCK' | 'SUCCEEDED' | 'FAILED';
-
-export interface Payment {
-  orderId: string;
+/** What order.placed tells billing: enough to charge and invoice. */
+export interface PaymentIntent {
   customerEmail: string;
   amount: number;
   currency: string;
   lines: BillingLine[];
   paymentToken: string;
+}
+
+/** PENDING until one charge decides SUCCEEDED or FAILED. */
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+
+/**
+ * Billing charges once it knows two facts that arrive on separate queues, in either order:
+ * the order (intent, from order.placed) and its reserved stock (from inventory.reserved).
+ */
+export interface Payment {
+  orderId: string;
   status: PaymentStatus;
+  intent?: PaymentIntent;
+  stockReserved: boolean;
   paymentId?: string;
   invoice?: Invoice;
   failure?: { code: string; reason: string };
   createdAt: Date;
   updatedAt: Date;
+}
+
+export function readyToCharge(p: Payment): p is Payment & { intent: PaymentIntent } {
+  return p.status === 'PENDING' && p.stockReserved && p.intent !== undefined;
 }
 
 export function invoiceNumberFor(orderId: string, at: Date): string {

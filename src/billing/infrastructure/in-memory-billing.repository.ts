@@ -1,6 +1,6 @@
 import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
-import { Invoice, Payment } from '../domain/payment';
+import { Invoice, Payment, PaymentIntent } from '../domain/payment';
 import {
   BillingRepository,
   OutgoingEvents,
@@ -14,9 +14,12 @@ export class InMemoryBillingRepository extends BillingRepository {
     super();
   }
 
-  async recordIntent(payment: Payment): Promise<void> {
-    if (!this.payments.has(payment.orderId))
-      this.payments.set(payment.orderId, structuredClone(payment));
+  async recordIntent(orderId: string, intent: PaymentIntent): Promise<Payment> {
+    return this.upsert(orderId, (p) => (p.intent ??= structuredClone(intent)));
+  }
+
+  async recordStockReserved(orderId: string): Promise<Payment> {
+    return this.upsert(orderId, (p) => (p.stockReserved = true));
   }
 
   async findByOrderId(orderId: string): Promise<Payment | undefined> {
@@ -30,8 +33,8 @@ export class InMemoryBillingRepository extends BillingRepository {
     events: OutgoingEvents,
   ): Promise<boolean> {
     const p = this.payments.get(orderId);
-    if (!p || p.status !== 'AWAITING_STOCK') return false;
-    this.payments.set(orderId, { ...p, ...structuredClone(decision), updatedAt: new Date() });
+    if (!p || p.status !== 'PENDING') return false;
+    Object.assign(p, structuredClone(decision), { updatedAt: new Date() });
     this.outbox.append(events.map(toOutboxMessage));
     return true;
   }
@@ -41,5 +44,17 @@ export class InMemoryBillingRepository extends BillingRepository {
       .filter((p) => p.invoice && (!orderId || p.orderId === orderId))
       .map((p) => structuredClone(p.invoice!))
       .sort((a, b) => b.issuedAt.getTime() - a.issuedAt.getTime());
+  }
+
+  private upsert(orderId: string, change: (p: Payment) => void): Payment {
+    const now = new Date();
+    let p = this.payments.get(orderId);
+    if (!p) {
+      p = { orderId, status: 'PENDING', stockReserved: false, createdAt: now, updatedAt: now };
+      this.payments.set(orderId, p);
+    }
+    change(p);
+    p.updatedAt = now;
+    return structuredClone(p);
   }
 }

@@ -1,7 +1,7 @@
 import { Connection, Model } from 'mongoose';
 import { MongoOutboxStore } from '../../messaging/outbox/mongo-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
-import { Invoice, Payment } from '../domain/payment';
+import { Invoice, Payment, PaymentIntent } from '../domain/payment';
 import {
   BillingRepository,
   OutgoingEvents,
@@ -9,7 +9,12 @@ import {
 } from '../application/billing.repository';
 import { PaymentDoc, PaymentSchema } from './payment.schema';
 
-const toPayment = ({ _id, ...rest }: PaymentDoc): Payment => ({ orderId: _id, ...rest });
+const DUPLICATE_KEY = 11000;
+const toPayment = ({ _id, ...rest }: PaymentDoc): Payment => ({
+  orderId: _id,
+  ...rest,
+  stockReserved: rest.stockReserved ?? false,
+});
 
 export class MongoBillingRepository extends BillingRepository {
   private readonly model: Model<PaymentDoc>;
@@ -22,9 +27,13 @@ export class MongoBillingRepository extends BillingRepository {
     this.model = connection.model<PaymentDoc>('Payment', PaymentSchema);
   }
 
-  async recordIntent(payment: Payment): Promise<void> {
-    const { orderId, ...fields } = payment;
-    await this.model.updateOne({ _id: orderId }, { $setOnInsert: fields }, { upsert: true });
+  /** Keeps the first intent: a redelivered order.placed changes nothing. */
+  recordIntent(orderId: string, intent: PaymentIntent): Promise<Payment> {
+    return this.upsert(orderId, { intent: { $ifNull: ['$intent', { $literal: intent }] } });
+  }
+
+  recordStockReserved(orderId: string): Promise<Payment> {
+    return this.upsert(orderId, { stockReserved: { $literal: true } });
   }
 
   async findByOrderId(orderId: string): Promise<Payment | undefined> {
@@ -39,7 +48,7 @@ export class MongoBillingRepository extends BillingRepository {
   ): Promise<boolean> {
     return this.connection.transaction(async (session) => {
       const res = await this.model.updateOne(
-        { _id: orderId, status: 'AWAITING_STOCK' },
+        { _id: orderId, status: 'PENDING' },
         { $set: { ...decision, updatedAt: new Date() } },
         { session },
       );
@@ -59,5 +68,35 @@ export class MongoBillingRepository extends BillingRepository {
       .limit(500)
       .lean<PaymentDoc[]>();
     return docs.map((d) => d.invoice!);
+  }
+
+  /**
+   * One atomic upsert returning the state after it (see BillingRepository). An update pipeline,
+   * so defaults apply only to a new row; values go in as $literal, never read as expressions.
+   */
+  private async upsert(orderId: string, fields: Record<string, unknown>): Promise<Payment> {
+    const now = { $literal: new Date() };
+    const pipeline = [
+      {
+        $set: {
+          status: { $ifNull: ['$status', 'PENDING'] },
+          stockReserved: { $ifNull: ['$stockReserved', false] },
+          createdAt: { $ifNull: ['$createdAt', now] },
+          updatedAt: now,
+          ...fields,
+        },
+      },
+    ];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const doc = await this.model
+          .findOneAndUpdate({ _id: orderId }, pipeline, { upsert: true, new: true })
+          .lean<PaymentDoc>();
+        return toPayment(doc!);
+      } catch (error) {
+        // Two first upserts for one order raced; the loser retries and finds the winner's row.
+        if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 3) throw error;
+      }
+    }
   }
 }

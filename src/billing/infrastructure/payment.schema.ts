@@ -1,14 +1,11 @@
 import { Schema } from 'mongoose';
-import { BillingLine, Invoice, PaymentStatus } from '../domain/payment';
+import { BillingLine, Invoice, PaymentIntent, PaymentStatus } from '../domain/payment';
 
 export interface PaymentDoc {
   _id: string;
-  customerEmail: string;
-  amount: number;
-  currency: string;
-  lines: BillingLine[];
-  paymentToken: string;
   status: PaymentStatus;
+  intent?: PaymentIntent;
+  stockReserved: boolean;
   paymentId?: string;
   invoice?: Invoice;
   failure?: { code: string; reason: string };
@@ -16,18 +13,33 @@ export interface PaymentDoc {
   updatedAt: Date;
 }
 
-const Line = { _id: false, sku: String, name: String, quantity: Number, unitPrice: Number };
+const Line = {
+  _id: false,
+  sku: String,
+  name: String,
+  quantity: Number,
+  unitPrice: Number,
+} satisfies Record<keyof BillingLine | '_id', unknown>;
 
 /** _id is the order id: one payment per order. */
 export const PaymentSchema = new Schema<PaymentDoc>(
   {
     _id: String,
-    customerEmail: String,
-    amount: Number,
-    currency: String,
-    lines: [Line],
-    paymentToken: String,
     status: { type: String, required: true },
+    intent: {
+      type: new Schema(
+        {
+          customerEmail: String,
+          amount: Number,
+          currency: String,
+          lines: [Line],
+          paymentToken: String,
+        },
+        { _id: false },
+      ),
+      required: false,
+    },
+    stockReserved: { type: Boolean, default: false },
     paymentId: String,
     invoice: {
       type: new Schema(

@@ -81,8 +81,9 @@ export class MongoInventoryRepository extends InventoryRepository {
         await this.products.create([{ _id: sku, ...fields }], { session });
       } else {
         const set: Record<string, unknown> = {};
-        if (changes.name !== undefined) set.name = changes.name;
-        if (changes.price !== undefined) set.price = changes.price;
+        // $literal: in an update pipeline a string like "$5 gift card" would be read as a field path.
+        if (changes.name !== undefined) set.name = { $literal: changes.name };
+        if (changes.price !== undefined) set.price = { $literal: changes.price };
         // Stock is on-hand units; available is derived from it in the same atomic update,
         // and only if no more than that is already reserved.
         if (changes.stock !== undefined)
@@ -91,7 +92,11 @@ export class MongoInventoryRepository extends InventoryRepository {
           changes.stock !== undefined
             ? { _id: sku, reserved: { $lte: changes.stock } }
             : { _id: sku };
-        const res = await this.products.updateOne(filter, [{ $set: set }], { session });
+        // A pipeline $set must name a field; with nothing to change, only check the product is there.
+        const res =
+          Object.keys(set).length > 0
+            ? await this.products.updateOne(filter, [{ $set: set }], { session })
+            : { matchedCount: 1 };
         if (res.matchedCount === 0) throw new StockBelowReservedError(sku, changes.stock ?? 0);
       }
       const saved = toProduct(

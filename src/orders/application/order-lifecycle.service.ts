@@ -30,8 +30,18 @@ export class OrderLifecycleService {
     });
   }
 
+  /**
+   * Events travel on separate queues, so payment can overtake the reservation report. A
+   * payment is only taken after stock was reserved, so it implies that step.
+   */
   paymentSucceeded(orderId: string, invoiceNumber: string): Promise<void> {
-    return this.advance(orderId, OrderStatus.CONFIRMED, (o) => {
+    return this.change(orderId, (o) => {
+      if (o.status === OrderStatus.PENDING)
+        o.transition(OrderStatus.STOCK_RESERVED, 'Stock reserved (reported by payment)');
+      if (!o.canMoveTo(OrderStatus.CONFIRMED)) {
+        this.logger.warn(`Ignoring payment for order ${orderId}: it is already ${o.status}`);
+        return undefined;
+      }
       o.confirm(invoiceNumber);
       return [OrderEvents.confirmed(o)];
     });

@@ -18,18 +18,17 @@ export class MongoCatalogReadModel extends CatalogReadModel {
     this.model = connection.model<CatalogDoc>('CatalogEntry', CatalogSchema);
   }
 
-  /** One conditional upsert: an older event can neither overwrite a newer one nor race it. */
+  /** A conditional upsert: an older event never overwrites a newer one. */
   async upsert(entry: CatalogEntry): Promise<void> {
     const { sku, ...fields } = entry;
+    const newer = { _id: sku, asOf: { $lte: entry.asOf } };
     try {
-      await this.model.updateOne(
-        { _id: sku, asOf: { $lte: entry.asOf } },
-        { $set: fields },
-        { upsert: true },
-      );
+      await this.model.updateOne(newer, { $set: fields }, { upsert: true });
     } catch (error) {
-      // The row exists with a newer asOf, so the filter missed and the upsert hit the _id.
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      // The row exists: either it is newer (then this matches nothing, rightly), or a concurrent
+      // first insert won the race with older data, which this conditional update now replaces.
+      await this.model.updateOne(newer, { $set: fields });
     }
   }
 

@@ -1,0 +1,75 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import request from 'supertest';
+import { waitFor } from './wait-for';
+
+const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built app in a separate Node process, as a split deployment runs it. */
+export class AppProcess {
+  private child?: ChildProcess;
+  private output = '';
+  readonly port: number;
+
+  private constructor(
+    readonly name: string,
+    port: number,
+  ) {
+    this.port = port;
+  }
+
+  static async start(name: string, env: Record<string, string>): Promise<AppProcess> {
+    const p = new AppProcess(name, await freePort());
+    p.child = spawn(process.execPath, [MAIN], {
+      env: { ...process.env, ...env, PORT: String(p.port), NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    p.child.stdout?.on('data', (d: Buffer) => (p.output += d.toString()));
+    p.child.stderr?.on('data', (d: Buffer) => (p.output += d.toString()));
+    await waitFor(
+      async () => (await request(p.url).get('/health')).body as { status?: string },
+      (h) => h.status === 'ok',
+      { timeoutMs: 30_000, intervalMs: 200, what: `${name} to be healthy` },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- ${name} output ---\n${p.output.slice(-4000)}`);
+    });
+    return p;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  http() {
+    return request(this.url);
+  }
+
+  count(pattern: RegExp): number {
+    return (this.output.match(new RegExp(pattern, 'g')) ?? []).length;
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  }
+}
