@@ -231,7 +231,7 @@ describeAdapters<Subject>(
 
       it('decides only once: a second decision returns false and writes nothing', async () => {
         const payment = intent();
-        const recorded = await ready(subject().repo, payment);
+        await ready(subject().repo, payment);
         const [firstDecision, firstEvents] = success(payment.orderId);
         await subject().repo.decide(payment.orderId, firstDecision, firstEvents);
         await drainOutbox(subject().outbox);
@@ -255,7 +255,7 @@ describeAdapters<Subject>(
 
       it('lets exactly one of two concurrent decisions win', async () => {
         const payment = intent();
-        const recorded = await ready(subject().repo, payment);
+        await ready(subject().repo, payment);
         const [won, lost] = [success(payment.orderId), failure(payment.orderId)];
 
         const results = await Promise.all(
