@@ -50,7 +50,9 @@ export class MessagingModule {
             connectionInitOptions: { wait: false },
             connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
             enableDirectReplyTo: true,
-            registerHandlers: false,
+            // No @RabbitSubscribe handlers exist (consumers go through RabbitEventServer), so
+            // discovery finds nothing; left on only to avoid golevelup's misleading log line.
+            registerHandlers: true,
             // golevelup's default is requeue-forever; nothing here may loop on a failing message.
             defaultSubscribeErrorBehavior: MessageHandlerErrorBehavior.NACK,
             defaultRpcErrorHandler: defaultNackErrorHandler,

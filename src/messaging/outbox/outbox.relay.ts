@@ -27,6 +27,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private dirty = false;
   private wake?: () => void;
   private loop?: Promise<void>;
+  private stop!: () => void;
+  private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
   private publishedTotal = 0;
 
   constructor(
@@ -53,6 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     await this.server.drain();
     this.running = false;
+    this.stop();
     this.wake?.();
     await this.loop;
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
@@ -72,7 +75,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async run(): Promise<void> {
     // Publishing before this process's own queues exist would send its first events to the
     // unrouted queue; wait until they are declared.
-    await this.server.ready();
+    await Promise.race([this.server.ready(), this.stopped]);
     while (this.running) {
       if (!this.publisher.connected) {
         await this.sleep(BACKOFF_MS);
