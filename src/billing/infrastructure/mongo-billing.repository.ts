@@ -8,8 +8,8 @@ import {
   PaymentDecision,
 } from '../application/billing.repository';
 import { PaymentDoc, PaymentSchema } from './payment.schema';
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
-const DUPLICATE_KEY = 11000;
 const toPayment = ({ _id, ...rest }: PaymentDoc): Payment => ({
   orderId: _id,
   ...rest,
@@ -95,7 +95,7 @@ export class MongoBillingRepository extends BillingRepository {
         return toPayment(doc!);
       } catch (error) {
         // Two first upserts for one order raced; the loser retries and finds the winner's row.
-        if ((error as { code?: number }).code !== DUPLICATE_KEY || attempt >= 3) throw error;
+        if (!isDuplicateKey(error) || attempt >= 3) throw error;
       }
     }
   }

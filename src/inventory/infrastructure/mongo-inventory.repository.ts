@@ -12,8 +12,7 @@ import {
   ReserveOutcome,
 } from '../application/inventory.repository';
 import { ProductDoc, ProductSchema, ReservationDoc, ReservationSchema } from './inventory.schemas';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
 class InsufficientStock extends Error {}
 
@@ -131,7 +130,7 @@ export class MongoInventoryRepository extends InventoryRepository {
       });
     } catch (error) {
       if (error instanceof InsufficientStock) return this.reject(orderId, items, events);
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return this.alreadyDecided(orderId);
+      if (isDuplicateKey(error)) return this.alreadyDecided(orderId);
       throw error;
     }
   }
@@ -149,8 +148,8 @@ export class MongoInventoryRepository extends InventoryRepository {
           { $setOnInsert: { items: [], status: 'CANCELLED', updatedAt: new Date() } },
           { upsert: true },
         )
-        .catch((e: { code?: number }) => {
-          if (e.code !== DUPLICATE_KEY) throw e;
+        .catch((e: unknown) => {
+          if (!isDuplicateKey(e)) throw e;
         });
     }
     return this.connection.transaction(async (session) => {
@@ -228,7 +227,7 @@ export class MongoInventoryRepository extends InventoryRepository {
       );
       return outcome;
     } catch (error) {
-      if ((error as { code?: number }).code === DUPLICATE_KEY) return this.alreadyDecided(orderId);
+      if (isDuplicateKey(error)) return this.alreadyDecided(orderId);
       throw error;
     }
   }

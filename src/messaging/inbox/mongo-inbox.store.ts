@@ -1,5 +1,6 @@
 import { Connection, Schema } from 'mongoose';
 import { InboxStore } from './inbox.store';
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
 interface InboxDoc {
   consumer: string;
@@ -19,8 +20,6 @@ InboxSchema.index({ consumer: 1, messageId: 1 }, { unique: true });
 // Redeliveries come within minutes; a week of memory is plenty and keeps the collection bounded.
 InboxSchema.index({ processedAt: 1 }, { expireAfterSeconds: 7 * 24 * 3600 });
 
-const DUPLICATE_KEY = 11000;
-
 export class MongoInboxStore extends InboxStore {
   private readonly model;
 
@@ -37,7 +36,7 @@ export class MongoInboxStore extends InboxStore {
     try {
       await this.model.create({ consumer, messageId, processedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
 }

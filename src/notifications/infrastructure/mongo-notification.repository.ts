@@ -1,6 +1,7 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { DeliveryAttempt, Notification, NotificationStatus } from '../domain/notification';
 import { Claim, NotificationRepository } from '../application/notification.repository';
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
 type NotificationDoc = Omit<Notification, 'id'> & { _id: string };
 
@@ -23,7 +24,6 @@ const NotificationSchema = new Schema<NotificationDoc>(
 NotificationSchema.index({ orderId: 1, kind: 1 }, { unique: true });
 NotificationSchema.index({ createdAt: -1 });
 
-const DUPLICATE_KEY = 11000;
 const toNotification = ({ _id, ...rest }: NotificationDoc): Notification => ({ id: _id, ...rest });
 
 export class MongoNotificationRepository extends NotificationRepository {
@@ -44,7 +44,7 @@ export class MongoNotificationRepository extends NotificationRepository {
       );
     } catch (error) {
       // Two first deliveries raced to insert; the unique index let one win, which is all we need.
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
     const now = new Date();
     const leased = await this.model

@@ -1,5 +1,6 @@
 import { Connection, Model, Schema } from 'mongoose';
 import { CatalogEntry, CatalogReadModel } from '../application/catalog-read-model';
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
 type CatalogDoc = Omit<CatalogEntry, 'sku'> & { _id: string };
 
@@ -7,8 +8,6 @@ const CatalogSchema = new Schema<CatalogDoc>(
   { _id: String, name: String, price: Number, currency: String, available: Number, asOf: Date },
   { collection: 'catalog_read_model', versionKey: false },
 );
-
-const DUPLICATE_KEY = 11000;
 
 export class MongoCatalogReadModel extends CatalogReadModel {
   private readonly model: Model<CatalogDoc>;
@@ -25,7 +24,7 @@ export class MongoCatalogReadModel extends CatalogReadModel {
     try {
       await this.model.updateOne(newer, { $set: fields }, { upsert: true });
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       // The row exists: either it is newer (then this matches nothing, rightly), or a concurrent
       // first insert won the race with older data, which this conditional update now replaces.
       await this.model.updateOne(newer, { $set: fields });

@@ -11,8 +11,7 @@ import {
 } from '../application/order.repository';
 import { OrderMapper } from './order.mapper';
 import { OrderDoc, OrderSchema } from './order.schema';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
 /** Needs a replica set: state and outbox are written in one transaction. */
 export class MongoOrderRepository extends OrderRepository {
@@ -35,7 +34,7 @@ export class MongoOrderRepository extends OrderRepository {
     } catch (error) {
       const e = error as { code?: number; keyPattern?: Record<string, unknown> };
       const key = order.snapshot().idempotencyKey;
-      if (e.code === DUPLICATE_KEY && key && e.keyPattern?.idempotencyKey)
+      if (isDuplicateKey(e) && key && e.keyPattern?.idempotencyKey)
         throw new DuplicateIdempotencyKeyError(key);
       throw error;
     }
