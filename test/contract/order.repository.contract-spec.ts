@@ -6,10 +6,8 @@ import { InMemoryOutboxStore } from '../../src/messaging/outbox/in-memory-outbox
 import { MongoOutboxStore } from '../../src/messaging/outbox/mongo-outbox.store';
 import { OutboxStore } from '../../src/messaging/outbox/outbox.store';
 import { OrderEvents } from '../../src/orders/application/order-events';
-import {
-  DuplicateIdempotencyKeyError,
-  OrderRepository,
-} from '../../src/orders/application/order.repository';
+import { DuplicateIdempotencyKeyError } from '../../src/orders/application/duplicate-idempotency-key.error';
+import { OrderRepository } from '../../src/orders/application/order.repository';
 import { Order } from '../../src/orders/domain/order.entity';
 import { OrderStatus } from '../../src/orders/domain/order-status';
 import { InMemoryOrderRepository } from '../../src/orders/infrastructure/in-memory-order.repository';

@@ -1,12 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Invoice } from '../domain/payment';
-
-export class InvoiceLineView {
-  @ApiProperty({ example: 'SKU-MUG' }) sku: string;
-  @ApiProperty({ example: 'Enamel mug' }) name: string;
-  @ApiProperty({ example: 2 }) quantity: number;
-  @ApiProperty({ description: 'Integer cents', example: 1250 }) unitPrice: number;
-}
+import { InvoiceLineView } from './invoice-line.view';
 
 export class InvoiceView {
   @ApiProperty({ example: 'INV-20261123-6F1C2A9E0B7D' }) number: string;

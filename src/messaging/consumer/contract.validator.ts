@@ -1,6 +1,6 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
-import { ContractViolationError } from './message-errors';
+import { ContractViolationError } from './contract-violation.error';
 
 function flatten(errors: ValidationError[], path = ''): string[] {
   return errors.flatMap((e) => {

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { hostname } from 'node:os';
 import { TopologyDeclarer } from '../topology/topology.declarer';
-import { describeError, isPermanent } from './message-errors';
+import { describeError, isPermanent } from './error-classification';
 import { H, MAX_ERROR_MESSAGE_CHARS, MAX_STACK_CHARS, headerString } from './message-headers';
 import { publishConfirmed } from './publish-confirmed';
 import { Settle } from './queue-consumer';

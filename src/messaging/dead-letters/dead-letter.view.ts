@@ -32,16 +32,3 @@ export class DeadLetterView {
     });
   }
 }
-
-export class DeadLetterPage {
-  @ApiProperty({ type: [DeadLetterView] }) items: DeadLetterView[];
-  @ApiProperty({ example: 1 }) total: number;
-  @ApiProperty({ example: 0 }) offset: number;
-  @ApiProperty({ example: 50 }) limit: number;
-}
-
-export class BulkReplayView {
-  @ApiProperty({ example: 3 }) matched: number;
-  @ApiProperty({ example: 3 }) replayed: number;
-  @ApiProperty({ example: 0 }) failed: number;
-}

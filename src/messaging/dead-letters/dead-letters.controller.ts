@@ -16,7 +16,9 @@ import { DeadLetterNotFoundError } from './dead-letter-not-found.error';
 import { DeadLetterQueryDto } from './dead-letter-query.dto';
 import { DeadLetterReplayer } from './dead-letter.replayer';
 import { DeadLetterStore } from './dead-letter.store';
-import { BulkReplayView, DeadLetterPage, DeadLetterView } from './dead-letter.view';
+import { BulkReplayView } from './bulk-replay.view';
+import { DeadLetterPage } from './dead-letter-page.view';
+import { DeadLetterView } from './dead-letter.view';
 
 @ApiTags('dead-letters')
 @ApiBearerAuth()

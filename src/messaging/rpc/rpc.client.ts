@@ -5,16 +5,7 @@ import { CorrelationContext } from '../../common/correlation/correlation.context
 import { TopologyNames } from '../topology/topology-names';
 import { MessagingUnavailableError } from './messaging-unavailable.error';
 import { RPC_CORRELATION_HEADER, RpcReply } from './rpc-reply';
-
-export class RpcRemoteError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'RpcRemoteError';
-  }
-}
+import { RpcRemoteError } from './rpc-remote.error';
 
 /** Request/reply over RabbitMQ (golevelup's direct reply-to), with a deadline. */
 @Injectable()

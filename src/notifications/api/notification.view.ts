@@ -1,12 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Notification } from '../domain/notification';
-
-export class DeliveryAttemptView {
-  @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) at: string;
-  @ApiProperty({ enum: ['sent', 'transient-failure', 'permanent-failure'] }) outcome: string;
-  @ApiProperty({ example: '250 OK: message queued' }) response: string;
-  @ApiPropertyOptional({ example: '<a1b2@orderflow.local>' }) messageId?: string;
-}
+import { DeliveryAttemptView } from './delivery-attempt.view';
 
 export class NotificationView {
   @ApiProperty({ example: '0b9f2c1e-7d4a-4c7b-9f3e-2a1d5c6b7e8f' }) id: string;

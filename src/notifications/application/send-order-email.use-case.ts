@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { EmailInProgressError } from '../domain/email-in-progress.error';
-import { MailDeliveryRejectedError } from '../domain/mail-delivery.error';
+import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
 import { EmailContent } from './email-content';
 import { MailSender } from './mail-sender';
 import { NotificationRepository } from './notification.repository';

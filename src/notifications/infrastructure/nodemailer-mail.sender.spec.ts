@@ -1,7 +1,5 @@
-import {
-  MailDeliveryRejectedError,
-  MailDeliveryTransientError,
-} from '../domain/mail-delivery.error';
+import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
+import { MailDeliveryTransientError } from '../domain/mail-delivery-transient.error';
 import { classify } from './nodemailer-mail.sender';
 
 describe('SMTP failure classification', () => {

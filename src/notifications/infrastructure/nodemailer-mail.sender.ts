@@ -1,9 +1,7 @@
 import { MailerService } from '@nestjs-modules/mailer';
 import { Injectable } from '@nestjs/common';
-import {
-  MailDeliveryRejectedError,
-  MailDeliveryTransientError,
-} from '../domain/mail-delivery.error';
+import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
+import { MailDeliveryTransientError } from '../domain/mail-delivery-transient.error';
 import { MailSender, OutgoingMail, SentMail } from '../application/mail-sender';
 
 const TRANSIENT_CODES = new Set([

@@ -1,19 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { OrderStatus } from '../domain/order-status';
 import { Order } from '../domain/order.entity';
-
-export class OrderLineView {
-  @ApiProperty({ example: 'SKU-MUG' }) sku: string;
-  @ApiProperty({ example: 'Enamel mug' }) name: string;
-  @ApiProperty({ example: 2 }) quantity: number;
-  @ApiProperty({ description: 'Integer cents', example: 1250 }) unitPrice: number;
-}
-
-export class StatusChangeView {
-  @ApiProperty({ enum: OrderStatus, example: OrderStatus.PENDING }) status: OrderStatus;
-  @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) at: string;
-  @ApiPropertyOptional({ example: 'Stock reserved' }) reason?: string;
-}
+import { OrderLineView } from './order-line.view';
+import { StatusChangeView } from './status-change.view';
 
 export class OrderView {
   @ApiProperty({ example: '6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60' }) id: string;
@@ -46,11 +35,4 @@ export class OrderView {
       })),
     };
   }
-}
-
-export class OrderPageView {
-  @ApiProperty({ type: [OrderView] }) items: OrderView[];
-  @ApiProperty({ example: 1 }) total: number;
-  @ApiProperty({ example: 0 }) offset: number;
-  @ApiProperty({ example: 20 }) limit: number;
 }

@@ -24,7 +24,8 @@ import { CancelOrderUseCase } from '../application/cancel-order.use-case';
 import { OrderQueries } from '../application/order.queries';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
 import { ListOrdersQuery } from './list-orders.query';
-import { OrderPageView, OrderView } from './order.view';
+import { OrderPageView } from './order-page.view';
+import { OrderView } from './order.view';
 import { PlaceOrderDto } from './place-order.dto';
 
 @ApiTags('orders')

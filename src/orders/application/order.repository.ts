@@ -10,13 +10,6 @@ export interface OrderListQuery {
   limit: number;
 }
 
-/** Raised by create() when another request already holds the idempotency key. */
-export class DuplicateIdempotencyKeyError extends Error {
-  constructor(readonly key: string) {
-    super(`Idempotency key ${key} is taken`);
-  }
-}
-
 /** Persistence port. Each write stores the order and the events it caused in one atomic step. */
 export abstract class OrderRepository {
   abstract create(order: Order, events: OutgoingEvents): Promise<void>;

@@ -5,7 +5,8 @@ import { newEnvelope } from '../../messaging/envelope/new-envelope';
 import { IdempotencyKeyReusedError } from '../domain/idempotency-key-reused.error';
 import { Order } from '../domain/order.entity';
 import { CatalogPricingService } from './catalog-pricing.service';
-import { DuplicateIdempotencyKeyError, OrderRepository } from './order.repository';
+import { DuplicateIdempotencyKeyError } from './duplicate-idempotency-key.error';
+import { OrderRepository } from './order.repository';
 
 export interface PlaceOrderCommand {
   customerEmail: string;

@@ -2,12 +2,8 @@ import { ConcurrentModificationError } from '../../common/errors/concurrent-modi
 import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Order, OrderProps } from '../domain/order.entity';
-import {
-  DuplicateIdempotencyKeyError,
-  OrderListQuery,
-  OrderRepository,
-  OutgoingEvents,
-} from '../application/order.repository';
+import { DuplicateIdempotencyKeyError } from '../application/duplicate-idempotency-key.error';
+import { OrderListQuery, OrderRepository, OutgoingEvents } from '../application/order.repository';
 
 /**
  * State and outbox are written in one synchronous block: no await between them, so no other

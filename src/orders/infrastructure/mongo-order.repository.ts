@@ -3,12 +3,8 @@ import { ConcurrentModificationError } from '../../common/errors/concurrent-modi
 import { MongoOutboxStore } from '../../messaging/outbox/mongo-outbox.store';
 import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
 import { Order } from '../domain/order.entity';
-import {
-  DuplicateIdempotencyKeyError,
-  OrderListQuery,
-  OrderRepository,
-  OutgoingEvents,
-} from '../application/order.repository';
+import { DuplicateIdempotencyKeyError } from '../application/duplicate-idempotency-key.error';
+import { OrderListQuery, OrderRepository, OutgoingEvents } from '../application/order.repository';
 import { OrderMapper } from './order.mapper';
 import { OrderDoc, OrderSchema } from './order.schema';
 import { isDuplicateKey } from '../../common/persistence/mongo-errors';

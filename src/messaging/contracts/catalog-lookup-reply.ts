@@ -1,0 +1,6 @@
+import { ProductUpdated } from './product-updated.event';
+
+export class CatalogLookupReply {
+  products: ProductUpdated[];
+  unknownSkus: string[];
+}
