@@ -7,7 +7,11 @@ describe('mail transport from config', () => {
       SMTP_URL: 'smtps://mailer:s3cret@smtp.example.com:465',
       SMTP_HOST: 'ignored',
     });
-    expect(mailTransportOptions(c, 0)).toBe('smtps://mailer:s3cret@smtp.example.com:465');
+    expect(mailTransportOptions(c, 0)).toMatchObject({
+      pool: true,
+      maxConnections: 5,
+      url: 'smtps://mailer:s3cret@smtp.example.com:465',
+    });
     expect(describeMailTransport(c, 0)).toBe('smtps://mailer:***@smtp.example.com:465');
   });
 
@@ -19,7 +23,8 @@ describe('mail transport from config', () => {
       SMTP_USER: 'u',
       SMTP_PASS: 'p4ss',
     });
-    expect(mailTransportOptions(c, 0)).toEqual({
+    expect(mailTransportOptions(c, 0)).toMatchObject({
+      pool: true,
       host: 'mail.local',
       port: 2525,
       secure: true,
@@ -46,6 +51,8 @@ describe('mail transport from config', () => {
 
   it('falls back to the embedded catcher', () => {
     expect(mailTransportOptions(loadAppConfig({}), 2526)).toEqual({
+      pool: true,
+      maxConnections: 5,
       host: '127.0.0.1',
       port: 2526,
       secure: false,

@@ -1,17 +1,18 @@
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../../common/config/app-config';
+
+/** Reused SMTP connections: a handshake per email would cost more than the email. */
+const POOL = { pool: true, maxConnections: 5 } as const;
 
 /**
  * Nodemailer options for what the config names, in this order: SMTP_URL, SMTP_HOST and parts,
  * Gmail OAuth2, else the embedded catcher on localhost.
  */
-export function mailTransportOptions(
-  c: AppConfig,
-  catcherPort: number,
-): string | SMTPTransport.Options {
-  if (c.smtpUrl) return c.smtpUrl;
+export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPool.Options {
+  if (c.smtpUrl) return { ...POOL, url: c.smtpUrl };
   if (c.smtpHost) {
     return {
+      ...POOL,
       host: c.smtpHost,
       port: c.smtpPort,
       secure: c.smtpSecure,
@@ -20,6 +21,7 @@ export function mailTransportOptions(
   }
   if (c.gmailUser) {
     return {
+      ...POOL,
       service: 'gmail',
       auth: {
         type: 'OAuth2',
@@ -30,7 +32,7 @@ export function mailTransportOptions(
       },
     };
   }
-  return { host: '127.0.0.1', port: catcherPort, secure: false, ignoreTLS: true };
+  return { ...POOL, host: '127.0.0.1', port: catcherPort, secure: false, ignoreTLS: true };
 }
 
 /** Where mail goes, fit for a log line: credentials never appear. */
