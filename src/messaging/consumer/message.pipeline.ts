@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
 import { MessageEnvelope } from '../envelope/message-envelope';
+import { parseEnvelope } from '../envelope/parse-envelope';
 import { InboxStore } from '../inbox/inbox.store';
 import { validateContract } from './contract.validator';
 import { EventContext } from './event-context';
@@ -58,7 +59,7 @@ export class MessagePipeline {
     } catch (error) {
       throw new MalformedMessageError(`Body is not JSON: ${(error as Error).message}`);
     }
-    const envelope = validateContract(MessageEnvelope, parsed, 'Envelope');
+    const envelope = parseEnvelope(parsed);
     if (envelope.type !== sub.eventType) {
       throw new ContractViolationError('Unexpected event type', [
         `expected ${sub.eventType}, got ${envelope.type}`,

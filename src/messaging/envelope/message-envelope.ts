@@ -1,40 +1,14 @@
-import {
-  IsDefined,
-  IsInt,
-  IsISO8601,
-  IsObject,
-  IsOptional,
-  IsString,
-  Matches,
-  Min,
-  MinLength,
-} from 'class-validator';
-
-/** What every message carries on the wire, around its typed payload. */
+/** What every message carries on the wire, around its typed payload. Checked by parseEnvelope. */
 export class MessageEnvelope<P = Record<string, unknown>> {
-  @IsString()
-  @MinLength(1)
   messageId: string;
-
-  @Matches(/^[a-z]+(\.[a-z-]+)+$/)
+  /** Past-tense routing key, e.g. `order.placed`. */
   type: string;
-
-  @IsInt()
-  @Min(1)
   version: number;
-
-  @IsISO8601()
+  /** ISO 8601. */
   occurredAt: string;
-
-  @IsString()
-  @MinLength(1)
+  /** Starts at the HTTP request; the same for every message of one flow. */
   correlationId: string;
-
-  @IsOptional()
-  @IsString()
+  /** The id of the message whose handling published this one. */
   causationId?: string;
-
-  @IsDefined()
-  @IsObject()
   payload: P;
 }
