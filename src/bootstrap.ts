@@ -40,7 +40,8 @@ export async function startApp(
   log.log(
     `Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`,
   );
-  if (!config.adminApiKey) log.warn('Admin endpoints are disabled (403): set ADMIN_API_KEY to enable them');
+  if (!config.adminApiKey)
+    log.warn('Admin endpoints are disabled (403): set ADMIN_API_KEY to enable them');
   log.log(`Listening on ${await app.getUrl()}  (Swagger UI at /docs)`);
   return app;
 }

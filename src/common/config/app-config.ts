@@ -132,7 +132,7 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   @Max(1000)
-  consumerPrefetch = 20;
+  consumerPrefetch = 100;
 
   @Transform(toInt)
   @IsInt()

@@ -12,6 +12,8 @@ import { OutboxRegistry } from './outbox.registry';
 import { OutboxStore } from './outbox.store';
 
 const BATCH = 200;
+/** Events published and not yet confirmed, at most. */
+const WINDOW = 1000;
 const IDLE_POLL_MS = 1000;
 const BACKOFF_MS = 1000;
 const FLUSH_TIMEOUT_MS = 10_000;
@@ -30,6 +32,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private stop!: () => void;
   private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
   private publishedTotal = 0;
+  private inFlight = 0;
+  private failedPass = false;
 
   constructor(
     private readonly publisher: ConfirmedPublisher,
@@ -77,18 +81,42 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     // unrouted queue; wait until they are declared.
     await Promise.race([this.server.ready(), this.stopped]);
     while (this.running) {
-      if (!this.publisher.connected) {
+      if (!this.publisher.connected || this.failedPass) {
+        this.failedPass = false;
         await this.sleep(BACKOFF_MS);
         continue;
       }
       this.dirty = false;
-      const { sent, failed } = await this.drainOnce().catch((err: Error) => {
-        this.logger.error(`Outbox relay pass failed: ${err.message}`);
-        return { sent: 0, failed: 1 };
-      });
-      if (failed > 0) await this.sleep(BACKOFF_MS);
-      else if (sent === 0 && !this.dirty) await this.sleep(IDLE_POLL_MS);
+      // Claim and publish as soon as there is room in the window, without waiting for the
+      // confirms of what is already out: an event appended now leaves now, not after the
+      // previous batch's confirm round trip (one per store, one store after the other).
+      let claimed = 0;
+      for (const [owner, store] of this.registry.all()) {
+        const room = WINDOW - this.inFlight;
+        if (room <= 0) break;
+        const batch = await store.claim(Math.min(BATCH, room)).catch((err: Error) => {
+          this.logger.error(`${owner}: cannot claim from the outbox: ${err.message}`);
+          this.failedPass = true;
+          return [];
+        });
+        if (batch.length === 0) continue;
+        claimed += batch.length;
+        this.inFlight += batch.length;
+        void this.publishClaimed(owner, store, batch)
+          .catch((err: Error) => {
+            this.logger.error(`Outbox relay pass failed: ${err.message}`);
+            return { sent: 0, failed: 1 };
+          })
+          .then(({ sent, failed }) => {
+            this.inFlight -= batch.length;
+            this.publishedTotal += sent;
+            if (failed > 0) this.failedPass = true;
+            this.wake?.();
+          });
+      }
+      if (claimed === 0 && !this.dirty) await this.sleep(IDLE_POLL_MS);
     }
+    while (this.inFlight > 0) await this.sleep(50);
   }
 
   private async drainOnce(): Promise<{ sent: number; failed: number }> {
@@ -109,6 +137,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ): Promise<{ sent: number; failed: number }> {
     const batch = await store.claim(BATCH);
     if (batch.length === 0) return { sent: 0, failed: 0 };
+    return this.publishClaimed(owner, store, batch);
+  }
+
+  private async publishClaimed(
+    owner: string,
+    store: OutboxStore,
+    batch: OutboxMessage[],
+  ): Promise<{ sent: number; failed: number }> {
     const results = await Promise.allSettled(batch.map((m) => this.publish(m)));
     const sent = batch.filter((_, i) => results[i].status === 'fulfilled').map((m) => m.id);
     const failed = batch.filter((_, i) => results[i].status === 'rejected').map((m) => m.id);

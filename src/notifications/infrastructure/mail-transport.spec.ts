@@ -9,7 +9,7 @@ describe('mail transport from config', () => {
     });
     expect(mailTransportOptions(c, 0)).toMatchObject({
       pool: true,
-      maxConnections: 5,
+      maxConnections: 20,
       url: 'smtps://mailer:s3cret@smtp.example.com:465',
     });
     expect(describeMailTransport(c, 0)).toBe('smtps://mailer:***@smtp.example.com:465');
@@ -50,9 +50,9 @@ describe('mail transport from config', () => {
   });
 
   it('falls back to the embedded catcher', () => {
-    expect(mailTransportOptions(loadAppConfig({}), 2526)).toEqual({
+    expect(mailTransportOptions(loadAppConfig({}), 2526)).toMatchObject({
       pool: true,
-      maxConnections: 5,
+      maxConnections: 20,
       host: '127.0.0.1',
       port: 2526,
       secure: false,

@@ -1,8 +1,24 @@
+import { connect } from 'node:net';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../../common/config/app-config';
 
+/**
+ * Nodemailer writes the end of a message ("\r\n.\r\n") as a small segment after the body; with
+ * Nagle on it waits for the server's delayed ACK (40 ms on Linux) before it leaves, on every
+ * email. A socket with TCP_NODELAY sends it at once. Used for the plain-text local catcher;
+ * real servers keep nodemailer's own socket, which also handles TLS.
+ */
+function noDelaySocket(host: string, port: number): SMTPPool.Options['getSocket'] {
+  return (_options, callback) => {
+    const socket = connect(port, host);
+    socket.setNoDelay(true);
+    socket.once('error', (err) => callback(err, undefined as never));
+    socket.once('connect', () => callback(null, { connection: socket }));
+  };
+}
+
 /** Reused SMTP connections: a handshake per email would cost more than the email. */
-const POOL = { pool: true, maxConnections: 5 } as const;
+const POOL = { pool: true, maxConnections: 20 } as const;
 
 /**
  * Nodemailer options for what the config names, in this order: SMTP_URL, SMTP_HOST and parts,
@@ -32,7 +48,14 @@ export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPoo
       },
     };
   }
-  return { ...POOL, host: '127.0.0.1', port: catcherPort, secure: false, ignoreTLS: true };
+  return {
+    ...POOL,
+    host: '127.0.0.1',
+    port: catcherPort,
+    secure: false,
+    ignoreTLS: true,
+    getSocket: noDelaySocket('127.0.0.1', catcherPort),
+  };
 }
 
 /** Where mail goes, fit for a log line: credentials never appear. */
