@@ -1,0 +1,173 @@
+/**
+ * Runs the whole app (all four modules, in-memory storage, embedded SMTP catcher) in its own
+ * process, exactly as src/main.ts would, and answers the orchestrator over IPC: resource usage,
+ * and — only between load steps, never during one — the outcome of a list of orders read
+ * straight from the repositories (no HTTP polling that would load the app while it is measured).
+ *
+ * Child process of bench/run.ts, started with --expose-gc.
+ */
+import 'reflect-metadata';
+import { INestApplication, LogLevel } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import { startApp } from '../../src/bootstrap';
+import { loadAppConfig } from '../../src/common/config/load-app-config';
+import { AppLogger } from '../../src/common/correlation/app.logger';
+import { TopologyDeclarer } from '../../src/messaging/topology/topology.declarer';
+import { NotificationRepository } from '../../src/notifications/application/notification.repository';
+import { OrderRepository } from '../../src/orders/application/order.repository';
+import { OrderStatus } from '../../src/orders/domain/order-status';
+import { AMQP_URL, benchPrefix, deleteTopology } from '../lib/broker';
+import { serveParent } from '../lib/child';
+import { WindowProfiler } from '../lib/profiler';
+
+export const ADMIN_KEY = 'bench-admin-key-0123456789';
+
+export interface HostStarted {
+  url: string;
+  prefix: string;
+}
+
+export interface HostUsage {
+  /** process.cpuUsage(), µs. */
+  cpu_user_us: number;
+  cpu_system_us: number;
+  rss_mb: number;
+  heap_used_mb: number;
+  /** Peak RSS of the process so far (getrusage), MB. */
+  max_rss_mb: number;
+}
+
+/** [createdAt ms, CONFIRMED at ms or -1, final status or '', email sentAt ms or -1] per order. */
+export type Outcome = [number, number, string, number];
+
+const FINAL = new Set<string>([OrderStatus.CONFIRMED, OrderStatus.REJECTED, OrderStatus.CANCELLED]);
+const mb = (bytes: number) => Math.round((bytes / 1048576) * 10) / 10;
+
+let app: INestApplication | undefined;
+let declarer: TopologyDeclarer | undefined;
+const profiler = new WindowProfiler(process.env.BENCH_PROFILE_DIR);
+
+function usage(): HostUsage {
+  const cpu = process.cpuUsage();
+  const mem = process.memoryUsage();
+  return {
+    cpu_user_us: cpu.user,
+    cpu_system_us: cpu.system,
+    rss_mb: mb(mem.rss),
+    heap_used_mb: mb(mem.heapUsed),
+    max_rss_mb: mb(process.resourceUsage().maxRSS * 1024),
+  };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits (up to `waitMs`) until every order is final and every CONFIRMED one has its email sent,
+ * then returns what each reached; -1 for what it never reached in time.
+ */
+async function collect(ids: string[], waitMs: number): Promise<Outcome[]> {
+  const orders = app!.get(OrderRepository);
+  const notifications = app!.get(NotificationRepository);
+  const out = new Map<string, Outcome>();
+  const deadline = Date.now() + waitMs;
+  // Orders first: reading one by id is cheap, so poll often until all are final.
+  let open = ids;
+  const confirmed: string[] = [];
+  for (;;) {
+    const still: string[] = [];
+    for (const id of open) {
+      const s = (await orders.findById(id))?.snapshot();
+      if (!s || !FINAL.has(s.status)) {
+        still.push(id);
+        continue;
+      }
+      const at = s.history.find((h) => h.status === OrderStatus.CONFIRMED)?.at.getTime() ?? -1;
+      out.set(id, [s.createdAt.getTime(), at, s.status, -1]);
+      if (s.status === OrderStatus.CONFIRMED) confirmed.push(id);
+    }
+    open = still;
+    if (open.length === 0 || Date.now() >= deadline) break;
+    await sleep(100);
+  }
+  // Then the emails of the CONFIRMED ones. The notification log has no lookup by many ids, and
+  // list(orderId) scans it, so check rarely: by now most emails have long gone out.
+  let waiting = confirmed;
+  for (;;) {
+    const still: string[] = [];
+    for (const id of waiting) {
+      const sent = (await notifications.list(id)).find(
+        (n) => n.kind === 'order-confirmed' && n.sentAt,
+      );
+      if (sent) out.get(id)![3] = new Date(sent.sentAt!).getTime();
+      else still.push(id);
+    }
+    waiting = still;
+    if (waiting.length === 0 || Date.now() >= deadline) break;
+    await sleep(500);
+  }
+  for (const id of open) {
+    const s = (await orders.findById(id))?.snapshot();
+    const at = s?.history.find((h) => h.status === OrderStatus.CONFIRMED)?.at.getTime() ?? -1;
+    out.set(id, [s?.createdAt.getTime() ?? -1, at, '', -1]);
+  }
+  return ids.map((id) => out.get(id)!);
+}
+
+let stopping: Promise<void> | undefined;
+/** Closes the app and removes everything it declared on the broker; runs once. */
+function shutdown(): Promise<void> {
+  stopping ??= (async () => {
+    try {
+      await app?.close();
+    } finally {
+      if (declarer)
+        await deleteTopology([...declarer.declared.queues], [...declarer.declared.exchanges]);
+    }
+  })();
+  return stopping;
+}
+
+// The orchestrator went away (Ctrl-C, a crash): clean up rather than linger with the app up.
+process.on('disconnect', () => {
+  void shutdown()
+    .catch(() => undefined)
+    .finally(() => process.exit(1));
+});
+
+serveParent({
+  start: async (p: { logs: boolean; prefetch?: number }): Promise<HostStarted> => {
+    const prefix = benchPrefix('e2e');
+    const config = loadAppConfig({
+      NODE_ENV: 'development',
+      PORT: '0',
+      AMQP_URL,
+      AMQP_NAME_PREFIX: prefix,
+      MAIL_CATCHER_PORT: '0',
+      ADMIN_API_KEY: ADMIN_KEY,
+      SEED_DEMO_CATALOG: 'false',
+      ...(p.prefetch ? { CONSUMER_PREFETCH: String(p.prefetch) } : {}),
+    });
+    // Default logging (every level the app logs, to stdout) or errors only.
+    const levels: LogLevel[] = p.logs ? ['log', 'warn', 'error'] : ['error'];
+    app = await startApp(config, new AppLogger('orderflow', { logLevels: levels }));
+    declarer = app.get(TopologyDeclarer);
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, prefix };
+  },
+  usage: async (): Promise<HostUsage> => usage(),
+  gc: async (): Promise<HostUsage> => {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    await sleep(50);
+    gc?.();
+    return usage();
+  },
+  collect: async (p: { ids: string[]; waitMs: number }): Promise<Outcome[]> =>
+    collect(p.ids, p.waitMs),
+  profileStart: async () => profiler.start(),
+  profileStop: async (p: { name: string }) => profiler.stop(p.name),
+  stop: async (): Promise<void> => {
+    await shutdown();
+    setTimeout(() => process.exit(0), 50);
+  },
+});
