@@ -1,4 +1,3 @@
-import * as amqp from 'amqplib';
 import { randomBytes } from 'node:crypto';
 
 /** The bench talks to the local broker only. */
@@ -9,24 +8,8 @@ export function benchPrefix(phase: string): string {
   return `bench-${phase}-${randomBytes(3).toString('hex')}.`;
 }
 
-/** Removes what a phase declared (queues first: exchanges bound to them go cleanly after). */
-export async function deleteTopology(queues: string[], exchanges: string[]): Promise<void> {
-  const conn = await amqp.connect(AMQP_URL);
-  try {
-    for (const q of queues) {
-      const ch = await conn.createChannel();
-      await ch.deleteQueue(q).catch(() => undefined);
-      await ch.close().catch(() => undefined);
-    }
-    for (const x of exchanges) {
-      const ch = await conn.createChannel();
-      await ch.deleteExchange(x).catch(() => undefined);
-      await ch.close().catch(() => undefined);
-    }
-  } finally {
-    await conn.close().catch(() => undefined);
-  }
-}
+/** Removes what a phase declared: the same clean-up the e2e tests use. */
+export { deleteTopology } from '../../test/support/broker';
 
 /** A body of exactly `bytes` bytes that is valid JSON, like a real event of that size. */
 export function jsonBody(bytes: number): Buffer {
