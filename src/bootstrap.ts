@@ -6,7 +6,6 @@ import { AppLogger } from './common/correlation/app.logger';
 import { correlationMiddleware } from './common/correlation/correlation.middleware';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { setupSwagger } from './common/http/swagger';
-import { PassThroughRpcFilter } from './messaging/consumer/pass-through-rpc.filter';
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
 
 /** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
@@ -26,11 +25,7 @@ export async function startApp(
   );
   app.useGlobalFilters(new DomainErrorFilter());
   setupSwagger(app, config);
-  const consumers = app.connectMicroservice(
-    { strategy: app.get(RabbitEventServer) },
-    { inheritAppConfig: false, deferInitialization: true },
-  );
-  consumers.useGlobalFilters(new PassThroughRpcFilter());
+  app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   const log = new Logger('Bootstrap');

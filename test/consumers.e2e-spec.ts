@@ -101,6 +101,11 @@ describe('Consumers that do not fall over', () => {
     expect(parked.find((i) => i.messageId === messageId)?.errorType).toBe('broker:delivery_limit');
   });
 
+  it('runs each background consumer once per process', async () => {
+    // Lifecycle hooks must not run twice (they did once, through a deferred microservice init).
+    expect(await consumerCount(q('orderflow.dead-letters'))).toBe(1);
+  });
+
   it('on shutdown stops consuming for real and leaves later messages in the queue', async () => {
     const queue = q('inventory.order-placed');
     expect(await consumerCount(queue)).toBe(1);

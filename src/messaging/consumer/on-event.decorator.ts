@@ -1,10 +1,15 @@
-import { applyDecorators } from '@nestjs/common';
+import { UseFilters, applyDecorators } from '@nestjs/common';
 import { EventPattern, MessagePattern } from '@nestjs/microservices';
 import { EventContract } from '../contracts/event-contract';
+import { PassThroughRpcFilter } from './pass-through-rpc.filter';
 
 const SEPARATOR = '::';
 
-/** Subscribes a controller method: one durable queue `<consumer>.<event>` per (consumer, event). */
+/**
+ * Both decorators bind PassThroughRpcFilter, so the pipeline gets the handler's own error and
+ * can tell transient from permanent.
+ *
+ * Subscribes a controller method: one durable queue `<consumer>.<event>` per (consumer, event). */
 export function OnEvent(
   contract: EventContract,
   consumer: string,
@@ -16,13 +21,17 @@ export function OnEvent(
   } = {},
 ): MethodDecorator {
   return applyDecorators(
+    UseFilters(PassThroughRpcFilter),
     EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }),
   );
 }
 
 /** Answers request/reply calls sent to a routing key (see RpcClient). */
 export function OnRequest(routingKey: string, requestContract: new () => object): MethodDecorator {
-  return applyDecorators(MessagePattern(routingKey, { contract: requestContract }));
+  return applyDecorators(
+    UseFilters(PassThroughRpcFilter),
+    MessagePattern(routingKey, { contract: requestContract }),
+  );
 }
 
 export function parseSubscriptionPattern(
