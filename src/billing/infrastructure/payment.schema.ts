@@ -1,17 +1,8 @@
 import { Schema } from 'mongoose';
-import { BillingLine, Invoice, PaymentIntent, PaymentStatus } from '../domain/payment';
+import { BillingLine, Payment } from '../domain/payment';
 
-export interface PaymentDoc {
-  _id: string;
-  status: PaymentStatus;
-  intent?: PaymentIntent;
-  stockReserved: boolean;
-  paymentId?: string;
-  invoice?: Invoice;
-  failure?: { code: string; reason: string };
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** The stored shape is the domain's, keyed by order id. */
+export type PaymentDoc = Omit<Payment, 'orderId'> & { _id: string };
 
 const Line = {
   _id: false,

@@ -1,20 +1,9 @@
 import { Schema } from 'mongoose';
 import { OrderStatus } from '../domain/order-status';
+import { OrderProps } from '../domain/order.entity';
 
-export interface OrderDoc {
-  _id: string;
-  customerEmail: string;
-  items: Array<{ sku: string; name: string; quantity: number; unitPrice: number }>;
-  currency: string;
-  status: OrderStatus;
-  history: Array<{ status: OrderStatus; at: Date; reason?: string }>;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-  invoiceNumber?: string;
-  idempotencyKey?: string;
-  requestHash?: string;
-}
+/** The stored shape is the aggregate's snapshot, keyed by order id. */
+export type OrderDoc = Omit<OrderProps, 'id'> & { _id: string };
 
 export const OrderSchema = new Schema<OrderDoc>(
   {
