@@ -3,6 +3,7 @@ import { BillingModule } from './billing/billing.module';
 import { AppConfig, FeatureModuleName } from './common/config/app-config';
 import { ConfigModule } from './common/config/config.module';
 import { HealthModule } from './common/health/health.module';
+import { RateLimitModule } from './common/http/rate-limit.module';
 import { InventoryModule } from './inventory/inventory.module';
 import { MessagingModule } from './messaging/messaging.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -25,6 +26,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         MessagingModule.forRoot(config),
         HealthModule,
+        RateLimitModule.forRoot(config),
         ...config.appModules.map((name) => FEATURES[name].forRoot(config)),
       ],
     };

@@ -1,11 +1,10 @@
-import { INestApplication, Logger, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './common/config/app-config';
 import { AppLogger } from './common/correlation/app.logger';
-import { correlationMiddleware } from './common/correlation/correlation.middleware';
-import { DomainErrorFilter } from './common/errors/domain-error.filter';
-import { setupSwagger } from './common/http/swagger';
+import { configureHttpEdge } from './common/http/http-edge';
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
 
 /** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
@@ -13,18 +12,12 @@ export async function startApp(
   config: AppConfig,
   logger = new AppLogger(),
 ): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), { logger, bufferLogs: true });
-  app.use(correlationMiddleware);
-  app.useGlobalPipes(
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      forbidUnknownValues: true,
-    }),
-  );
-  app.useGlobalFilters(new DomainErrorFilter());
-  setupSwagger(app, config);
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    logger,
+    bufferLogs: true,
+    bodyParser: false, // configureHttpEdge registers the one, bounded, JSON parser
+  });
+  configureHttpEdge(app, config);
   app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
   app.enableShutdownHooks();
   await app.startAllMicroservices();
@@ -37,7 +30,12 @@ export async function startApp(
   );
   if (!config.adminApiKey)
     log.warn('Admin endpoints are disabled (403): set ADMIN_API_KEY to enable them');
-  log.log(`Listening on ${await app.getUrl()}  (Swagger UI at /docs)`);
+  log.log(
+    `Listening on ${await app.getUrl()}` +
+      (config.docsServed
+        ? '  (Swagger UI at /docs)'
+        : '  (docs off: DOCS_ENABLED=true serves them)'),
+  );
   return app;
 }
 

@@ -46,7 +46,8 @@ describe('Consumers that do not fall over', () => {
       .send({ ...body, items: [{ sku: 'CON-A', quantity: 2 }] })
       .expect(409);
     expect(c.body.code).toBe('ORDERS.IDEMPOTENCY_KEY_REUSED');
-    const list = (await t.http().get('/orders?limit=100').expect(200)).body.items as Array<{
+    const list = (await t.http().get('/orders?limit=100').set('Authorization', t.admin).expect(200))
+      .body.items as Array<{
       customerEmail: string;
     }>;
     expect(list.filter((o) => o.customerEmail === 'idem@example.com')).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishRaw } from './support/broker';
+import { envelopeBytes } from './support/dead-letters-api';
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
@@ -48,18 +49,7 @@ describe('Retries, dead letters and replay', () => {
       .body.items;
   }
 
-  function envelope(type: string, payload: object, messageId = randomUUID()): Buffer {
-    return Buffer.from(
-      JSON.stringify({
-        messageId,
-        type,
-        version: 1,
-        occurredAt: new Date().toISOString(),
-        correlationId: `test-${messageId}`,
-        payload,
-      }),
-    );
-  }
+  const envelope = envelopeBytes;
 
   it('retries a transient failure with growing delays, then parks it with its metadata', async () => {
     const order = await api.place([{ sku: 'DL-A', quantity: 1 }], 'tok_processingError');

@@ -1,4 +1,5 @@
 import { OrdersApi } from './support/orders-api';
+import { expectProblem } from './support/problem';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
 import { waitFor } from './support/wait-for';
@@ -161,7 +162,8 @@ describe('Order flow over HTTP and the real broker', () => {
   });
 
   it('answers 422 naming an unknown SKU, and saves nothing', async () => {
-    const before = (await t.http().get('/orders').expect(200)).body.total;
+    const before = (await t.http().get('/orders').set('Authorization', t.admin).expect(200)).body
+      .total;
     const res = await t
       .http()
       .post('/orders')
@@ -170,10 +172,11 @@ describe('Order flow over HTTP and the real broker', () => {
         items: [{ sku: 'NOPE-404', quantity: 1 }],
         paymentToken: 'tok_visa',
       });
-    expect(res.status).toBe(422);
-    expect(res.body).toMatchObject({ code: 'ORDERS.UNKNOWN_SKU' });
-    expect(res.body.message).toContain('NOPE-404');
-    expect((await t.http().get('/orders').expect(200)).body.total).toBe(before);
+    expectProblem(res, 422, 'ORDERS.UNKNOWN_SKU');
+    expect(res.body.detail).toBe('Unknown SKU: NOPE-404');
+    expect(
+      (await t.http().get('/orders').set('Authorization', t.admin).expect(200)).body.total,
+    ).toBe(before);
   });
 
   it.each([
@@ -254,18 +257,21 @@ describe('Order flow over HTTP and the real broker', () => {
       'price',
     ],
   ])('answers 400 with field messages for %s', async (_name, body, field) => {
-    const res = await t.http().post('/orders').send(body).expect(400);
-    expect(Array.isArray(res.body.message)).toBe(true);
-    expect((res.body.message as string[]).join(' ')).toContain(field);
+    const res = await t.http().post('/orders').send(body);
+    expectProblem(res, 400, 'REQUEST.VALIDATION_FAILED');
+    const fields = (res.body.errors as Array<{ field: string; message: string }>).map((e) =>
+      e.field.split('.').pop(),
+    );
+    expect(fields).toContain(field);
   });
 
   it('answers 400 for a body that is not JSON', async () => {
-    await t
+    const res = await t
       .http()
       .post('/orders')
       .set('Content-Type', 'application/json')
-      .send('{"customerEmail": ')
-      .expect(400);
+      .send('{"customerEmail": ');
+    expectProblem(res, 400, 'REQUEST.MALFORMED_JSON');
   });
 
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
@@ -275,11 +281,15 @@ describe('Order flow over HTTP and the real broker', () => {
   });
 
   it('pages and filters the order list by status', async () => {
-    const res = await t.http().get('/orders?status=CONFIRMED&limit=1').expect(200);
+    const res = await t
+      .http()
+      .get('/orders?status=CONFIRMED&limit=1')
+      .set('Authorization', t.admin)
+      .expect(200);
     expect(res.body.limit).toBe(1);
     expect(res.body.items.length).toBeLessThanOrEqual(1);
     expect(res.body.items.every((o: { status: string }) => o.status === 'CONFIRMED')).toBe(true);
-    await t.http().get('/orders?status=NOPE').expect(400);
+    await t.http().get('/orders?status=NOPE').set('Authorization', t.admin).expect(400);
   });
 
   it('keeps admin endpoints behind the API key', async () => {

@@ -145,6 +145,7 @@ serveParent({
       MAIL_CATCHER_PORT: '0',
       ADMIN_API_KEY: ADMIN_KEY,
       SEED_DEMO_CATALOG: 'false',
+      ORDER_RATE_LIMIT: '0', // the load comes from one address on purpose
       ...(p.prefetch ? { CONSUMER_PREFETCH: String(p.prefetch) } : {}),
     });
     // Default logging (every level the app logs, to stdout) or errors only.

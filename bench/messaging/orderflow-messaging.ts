@@ -100,6 +100,7 @@ async function main(): Promise<OrderflowMessagingResult> {
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const config = loadAppConfig({
     NODE_ENV: 'production',
+    SMTP_URL: 'smtp://127.0.0.1:1', // production requires one; this bench sends no email
     AMQP_URL,
     AMQP_NAME_PREFIX: benchPrefix('msg'),
     APP_MODULES: 'orders', // unused here: the bench module imports only the backbone

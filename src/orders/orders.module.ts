@@ -12,6 +12,7 @@ import { CancelOrderUseCase } from './application/cancel-order.use-case';
 import { CatalogPricingService } from './application/catalog-pricing.service';
 import { CatalogReadModel } from './application/catalog-read-model';
 import { CatalogSnapshotService } from './application/catalog-snapshot.service';
+import { CatalogSync } from './application/catalog-sync.service';
 import { OrderLifecycleService } from './application/order-lifecycle.service';
 import { OrderQueries } from './application/order.queries';
 import { OrderRepository } from './application/order.repository';
@@ -48,6 +49,7 @@ export class OrdersModule {
           useFactory: (c?: Connection) =>
             c ? new MongoCatalogReadModel(c) : new InMemoryCatalogReadModel(),
         },
+        CatalogSync,
         CatalogPricingService,
         CatalogSnapshotService,
         PlaceOrderUseCase,

@@ -33,7 +33,8 @@ export class AppProcess {
   static async start(name: string, env: Record<string, string>): Promise<AppProcess> {
     const p = new AppProcess(name, await freePort());
     p.child = spawn(process.execPath, [MAIN], {
-      env: { ...process.env, ...env, PORT: String(p.port), NO_COLOR: '1' },
+      // Split suites place orders in bursts, as the shared test app does: no rate limit.
+      env: { ORDER_RATE_LIMIT: '0', ...process.env, ...env, PORT: String(p.port), NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     p.child.stdout?.on('data', (d: Buffer) => (p.output += d.toString()));

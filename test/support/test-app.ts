@@ -35,6 +35,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ADMIN_API_KEY: ADMIN_KEY,
     MAIL_CATCHER_PORT: '0',
     RETRY_DELAYS_MS: '100,200,400',
+    // Suites place orders in bursts; the one that tests the limit turns it back on.
+    ORDER_RATE_LIMIT: '0',
     ...env,
   });
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'];

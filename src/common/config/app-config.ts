@@ -142,6 +142,12 @@ export class AppConfig {
   @IsBoolean()
   seedDemoCatalog = true;
 
+  /** The one currency the shop sells in (ISO 4217); a price in any other is refused. */
+  @Matches(/^[A-Z]{3}$/, {
+    message: 'SHOP_CURRENCY must be a three-letter ISO 4217 code, e.g. EUR',
+  })
+  shopCurrency = 'EUR';
+
   /** How often parked messages are re-driven automatically; 0 (the default) turns it off. */
   @Transform(toInt)
   @IsInt()
@@ -153,6 +159,37 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   deadLetterRedriveMax = 3;
+
+  /** Largest JSON body accepted; anything bigger is refused (413) before it is parsed. */
+  @Transform(toInt)
+  @IsInt({ message: 'BODY_LIMIT_BYTES must be a whole number of bytes' })
+  @Min(1024, { message: 'BODY_LIMIT_BYTES must be at least 1024' })
+  bodyLimitBytes = 100 * 1024;
+
+  /** Browser origins allowed to call the API (CORS); empty (the default) sends no CORS headers. */
+  @Transform(toList)
+  @Matches(/^https?:\/\/[^/\s]+$/, {
+    each: true,
+    message: 'CORS_ORIGINS entries must be origins such as https://shop.example.com',
+  })
+  corsOrigins: string[] = [];
+
+  /** Orders one client (by IP) may place per ORDER_RATE_WINDOW_MS; 0 turns the limit off. */
+  @Transform(toInt)
+  @IsInt({ message: 'ORDER_RATE_LIMIT must be a whole number (0 turns it off)' })
+  @Min(0, { message: 'ORDER_RATE_LIMIT must be a whole number (0 turns it off)' })
+  orderRateLimit = 60;
+
+  @Transform(toInt)
+  @IsInt({ message: 'ORDER_RATE_WINDOW_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'ORDER_RATE_WINDOW_MS must be at least 100' })
+  orderRateWindowMs = 60_000;
+
+  /** Swagger UI and /docs-json; unset means on outside production, off in production. */
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsOptional()
+  @IsBoolean({ message: 'DOCS_ENABLED must be true or false' })
+  docsEnabled?: boolean;
 
   mongodbUriFor(module: FeatureModuleName | 'messaging'): string | undefined {
     if (module === 'messaging') return this.mongodbUri;
@@ -166,6 +203,10 @@ export class AppConfig {
   /** True when some real mail server is configured (URL, host, or Gmail). */
   get mailServerConfigured(): boolean {
     return !!(this.smtpUrl || this.smtpHost || this.gmailUser);
+  }
+
+  get docsServed(): boolean {
+    return this.docsEnabled ?? this.nodeEnv !== 'production';
   }
 
   get devMailboxEnabled(): boolean {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, FEATURE_MODULES } from './app-config';
 import { ConfigError } from './config.error';
+import { productionProblems } from './production-rules';
 
 type Env = Record<string, string | undefined>;
 
@@ -32,8 +33,14 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     rpcTimeoutMs: env.RPC_TIMEOUT_MS,
     deadLetterRedriveIntervalMs: env.DLQ_REDRIVE_INTERVAL_MS,
     deadLetterRedriveMax: env.DLQ_REDRIVE_MAX,
+    shopCurrency: env.SHOP_CURRENCY,
     seedDemoCatalog:
       env.SEED_DEMO_CATALOG === undefined ? undefined : env.SEED_DEMO_CATALOG !== 'false',
+    bodyLimitBytes: env.BODY_LIMIT_BYTES,
+    corsOrigins: env.CORS_ORIGINS,
+    orderRateLimit: env.ORDER_RATE_LIMIT,
+    orderRateWindowMs: env.ORDER_RATE_WINDOW_MS,
+    docsEnabled: env.DOCS_ENABLED || undefined,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(AppConfig, defined);
@@ -42,9 +49,10 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     if (uri) config.moduleMongodbUris[module] = uri;
   }
   const errors = validateSync(config, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    const messages = errors.flatMap((e) => Object.values(e.constraints ?? {}));
-    throw new ConfigError(messages);
-  }
+  const messages = [
+    ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
+    ...productionProblems(config),
+  ];
+  if (messages.length > 0) throw new ConfigError(messages);
   return config;
 }

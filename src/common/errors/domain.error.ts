@@ -1,4 +1,4 @@
-/** How a domain error reads to a caller; DomainErrorFilter maps each kind to one HTTP status. */
+/** How a domain error reads to a caller; ProblemFilter maps each kind to one HTTP status. */
 export type DomainErrorKind =
   'not-found' | 'conflict' | 'unprocessable' | 'unavailable' | 'invalid';
 

@@ -26,8 +26,9 @@ export class HealthController {
   @ApiOkResponse({ type: HealthView })
   async check(): Promise<HealthView> {
     const brokerConnected = this.publisher.connected;
+    const checks = this.registry.report();
     return {
-      status: brokerConnected ? 'ok' : 'degraded',
+      status: brokerConnected && checks.process?.status !== 'down' ? 'ok' : 'degraded',
       brokerConnected,
       storage: this.config.mongodbUri ? 'mongodb' : 'memory',
       modules: this.config.appModules,
@@ -37,7 +38,7 @@ export class HealthController {
       unroutedMessages: await this.publisher
         .queueDepth(this.declarer.names.unrouted)
         .catch(() => undefined),
-      checks: this.registry.report(),
+      checks,
       uptimeSeconds: Math.round(process.uptime() * 10) / 10,
     };
   }

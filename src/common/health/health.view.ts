@@ -3,7 +3,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 export class HealthView {
   @ApiProperty({
     enum: ['ok', 'degraded'],
-    description: 'degraded while the broker is unreachable',
+    description:
+      'degraded while the broker is unreachable, or for 5 minutes after an unhandled rejection (checks.process)',
   })
   status: 'ok' | 'degraded';
   @ApiProperty({ example: true }) brokerConnected: boolean;

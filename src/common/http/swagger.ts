@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config';
+import { ProblemDetailsView } from '../errors/problem-details.view';
+import { withProblemResponses } from './problem-responses';
 
 export function setupSwagger(app: INestApplication, config: AppConfig): void {
   const doc = new DocumentBuilder()
@@ -11,9 +13,16 @@ export function setupSwagger(app: INestApplication, config: AppConfig): void {
         (config.devMailboxEnabled ? ' and read the email at GET /dev/mailbox.' : '.'),
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'ADMIN_API_KEY' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'API key',
+      description: 'ADMIN_API_KEY',
+    })
     .build();
-  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, doc), {
-    jsonDocumentUrl: 'docs-json',
-  });
+  const document = () =>
+    withProblemResponses(
+      SwaggerModule.createDocument(app, doc, { extraModels: [ProblemDetailsView] }),
+    );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

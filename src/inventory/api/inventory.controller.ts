@@ -1,14 +1,13 @@
-import { Body, Controller, Get, Param, Put, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import {
-  ApiBearerAuth,
+  ApiBadRequestResponse,
   ApiConflictResponse,
-  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { AdminApiKeyGuard } from '../../common/http/admin-api-key.guard';
+import { AdminOnly } from '../../common/http/admin-only.decorator';
+import { SkuParams } from '../../common/validation/sku.params';
 import { CatalogUseCases } from '../application/catalog.use-cases';
 import { ProductView } from './product.view';
 import { UpdateProductDto } from './update-product.dto';
@@ -25,14 +24,12 @@ export class InventoryController {
   }
 
   @Put(':sku')
-  @UseGuards(AdminApiKeyGuard)
-  @ApiBearerAuth()
+  @AdminOnly()
   @ApiOkResponse({ type: ProductView })
+  @ApiBadRequestResponse({ description: 'A malformed SKU, or a field out of range' })
   @ApiNotFoundResponse({ description: 'Unknown SKU and not all of name, price, stock given' })
   @ApiConflictResponse({ description: 'Stock below what is already reserved' })
-  @ApiUnauthorizedResponse()
-  @ApiForbiddenResponse({ description: 'ADMIN_API_KEY is not set' })
-  async save(@Param('sku') sku: string, @Body() dto: UpdateProductDto): Promise<ProductView> {
+  async save(@Param() { sku }: SkuParams, @Body() dto: UpdateProductDto): Promise<ProductView> {
     return ProductView.of(await this.catalog.save(sku, dto));
   }
 }

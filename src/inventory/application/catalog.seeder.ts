@@ -15,7 +15,8 @@ export class CatalogSeeder implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.config.seedDemoCatalog) return;
-    const inserted = await this.inventory.seed(DEMO_CATALOG, (ps) =>
+    const products = DEMO_CATALOG.map((p) => ({ ...p, currency: this.config.shopCurrency }));
+    const inserted = await this.inventory.seed(products, (ps) =>
       ps.map(InventoryEvents.productUpdated),
     );
     if (inserted.length > 0) this.logger.log(`Seeded ${inserted.length} demo products`);

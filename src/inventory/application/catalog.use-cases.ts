@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../common/config/app-config';
 import { CatalogLookupReply } from '../../messaging/contracts';
 import { Product } from '../domain/product';
 import { ProductNotFoundError } from '../domain/product-not-found.error';
 import { InventoryEvents } from './inventory-events';
 import { InventoryRepository, ProductChanges } from './inventory.repository';
 
-const DEFAULT_CURRENCY = 'EUR';
-
 @Injectable()
 export class CatalogUseCases {
-  constructor(private readonly inventory: InventoryRepository) {}
+  constructor(
+    private readonly inventory: InventoryRepository,
+    private readonly config: AppConfig,
+  ) {}
 
   list(): Promise<Product[]> {
     return this.inventory.listProducts();
@@ -38,7 +40,7 @@ export class CatalogUseCases {
     const { name, price, stock } = changes;
     const create =
       name !== undefined && price !== undefined && stock !== undefined
-        ? { sku, name, price, currency: DEFAULT_CURRENCY, available: stock, reserved: 0 }
+        ? { sku, name, price, currency: this.config.shopCurrency, available: stock, reserved: 0 }
         : undefined;
     const saved = await this.inventory.saveProduct(sku, changes, create, (p) => [
       InventoryEvents.productUpdated(p),

@@ -4,6 +4,7 @@ const p = (sku: string, name: string, price: number, stock: number): Product => 
   sku,
   name,
   price,
+  // Shown in the shop's own currency (SHOP_CURRENCY) when seeded.
   currency: 'EUR',
   available: stock,
   reserved: 0,

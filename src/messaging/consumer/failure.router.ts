@@ -3,9 +3,16 @@ import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
 import { hostname } from 'node:os';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { describeError, isPermanent } from './error-classification';
-import { H, MAX_ERROR_MESSAGE_CHARS, MAX_STACK_CHARS, headerString } from './message-headers';
+import {
+  H,
+  MAX_ERROR_MESSAGE_CHARS,
+  MAX_STACK_CHARS,
+  headerDate,
+  headerString,
+} from './message-headers';
 import { publishConfirmed } from './publish-confirmed';
 import { Settle } from './queue-consumer';
+import { retryDelay } from './retry-delay';
 
 const HOST = `${hostname()}:${process.pid}`;
 
@@ -28,14 +35,12 @@ export class FailureRouter {
     previousFailures: number,
   ): Promise<Settle> {
     const failures = previousFailures + 1;
-    const delays = where.retryDelaysMs;
-    const retry = !isPermanent(error) && failures <= delays.length;
+    const delay = isPermanent(error) ? undefined : retryDelay(where.retryDelaysMs, failures);
     const headers = this.failureHeaders(msg, where, error, failures);
     const { type, message } = describeError(error);
     const options = this.copyOptions(msg, headers);
     try {
-      if (retry) {
-        const delay = delays[failures - 1];
+      if (delay !== undefined) {
         this.logger.warn(
           `${where.queue}: attempt ${failures} failed (${type}: ${message}); retrying in ${delay} ms`,
         );
@@ -94,7 +99,7 @@ export class FailureRouter {
       [H.originalQueue]: where.queue,
       [H.consumer]: where.consumer,
       [H.host]: HOST,
-      [H.firstFailedAt]: headerString(previous, H.firstFailedAt) ?? now,
+      [H.firstFailedAt]: headerDate(previous, H.firstFailedAt)?.toISOString() ?? now,
       [H.lastFailedAt]: now,
     };
   }

@@ -1,3 +1,5 @@
+import { MalformedMessageError } from './malformed-message.error';
+
 /**
  * Our own headers. Not `x-`: RabbitMQ 4 ignores client-set x- headers, and these must survive
  * retries, dead-lettering and replay.
@@ -33,7 +35,59 @@ export function headerString(
   return Buffer.isBuffer(value) ? value.toString() : String(value);
 }
 
-export function headerNumber(headers: Record<string, unknown> | undefined, key: string): number {
-  const n = Number(headerString(headers, key) ?? 0);
-  return Number.isFinite(n) && n >= 0 ? n : 0;
+/** Bounds of the counters we read back; anything larger was not written by us. */
+export const MAX_ATTEMPT = 100;
+export const MAX_REPLAY_COUNT = 1000;
+
+/**
+ * Reads a counter header strictly: absent is 0; otherwise a whole number in [0, max], given as a
+ * number or as decimal digits. Anything else (0.5, -1, "1e3", NaN, a table) is malformed: a
+ * counter we cannot trust must not pick a retry step or cap a re-drive.
+ */
+export function headerCount(
+  headers: Record<string, unknown> | undefined,
+  key: string,
+  max: number,
+): number {
+  const value = headers?.[key];
+  if (value === undefined || value === null) return 0;
+  const text = Buffer.isBuffer(value) ? value.toString() : value;
+  const n =
+    typeof text === 'number'
+      ? text
+      : typeof text === 'string' && /^\d{1,9}$/.test(text)
+        ? +text
+        : NaN;
+  if (!Number.isSafeInteger(n) || n < 0 || n > max) {
+    const shown = typeof text === 'string' || typeof text === 'number' ? String(text) : typeof text;
+    throw new MalformedMessageError(
+      `Header ${key} must be a whole number from 0 to ${max}, got ${JSON.stringify(shown.slice(0, 40))}`,
+    );
+  }
+  return n;
+}
+
+/** Like headerCount, for places that must not fail (recording a dead letter): falls back. */
+export function headerCountOr(
+  headers: Record<string, unknown> | undefined,
+  key: string,
+  max: number,
+  fallback: number,
+): number {
+  try {
+    return headerCount(headers, key, max);
+  } catch {
+    return fallback;
+  }
+}
+
+/** A timestamp header we wrote ourselves; a forged or garbled one reads as absent. */
+export function headerDate(
+  headers: Record<string, unknown> | undefined,
+  key: string,
+): Date | undefined {
+  const text = headerString(headers, key);
+  if (text === undefined || text.length > 40) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
 }

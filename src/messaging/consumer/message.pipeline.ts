@@ -9,9 +9,10 @@ import { EventContext } from './event-context';
 import { FailureRouter } from './failure.router';
 import { ContractViolationError } from './contract-violation.error';
 import { MalformedMessageError } from './malformed-message.error';
-import { H, headerNumber } from './message-headers';
+import { H, MAX_ATTEMPT, MAX_REPLAY_COUNT, headerCount } from './message-headers';
 import { Settle } from './queue-consumer';
 import { Subscription } from './subscription';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../common/json/json-depth';
 
 /**
  * decode → validate → skip if already handled → handle → remember. Any failure is routed
@@ -27,10 +28,12 @@ export class MessagePipeline {
   ) {}
 
   async handle(sub: Subscription, msg: ConsumeMessage, channel: ConfirmChannel): Promise<Settle> {
-    const attempt = headerNumber(msg.properties.headers, H.attempt);
+    let attempt = 0;
     let envelope: MessageEnvelope;
     let payload: object;
     try {
+      attempt = headerCount(msg.properties.headers, H.attempt, MAX_ATTEMPT);
+      headerCount(msg.properties.headers, H.replayCount, MAX_REPLAY_COUNT);
       envelope = this.decode(msg, sub);
       payload = validateContract(sub.contract, envelope.payload, `${sub.eventType} payload`);
     } catch (error) {
@@ -53,6 +56,9 @@ export class MessagePipeline {
   }
 
   private decode(msg: ConsumeMessage, sub: Subscription): MessageEnvelope {
+    // Checked on the bytes, before anything recursive (the parser, class-validator) sees them.
+    if (exceedsJsonDepth(msg.content, MAX_JSON_DEPTH))
+      throw new MalformedMessageError(`Body is nested deeper than ${MAX_JSON_DEPTH} levels`);
     let parsed: unknown;
     try {
       parsed = JSON.parse(msg.content.toString('utf8'));

@@ -2,6 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 
+const REOPEN_DELAY_MS = 1000;
+
 export type Settle = 'ack' | 'requeue' | 'drop';
 export type DeliveryHandler = (msg: ConsumeMessage, channel: ConfirmChannel) => Promise<Settle>;
 
@@ -23,6 +25,7 @@ export class QueueConsumer {
   private channel?: ConfirmChannel;
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
+  private reopenTimer?: NodeJS.Timeout;
 
   constructor(
     private readonly connection: AmqpConnectionManager,
@@ -44,6 +47,7 @@ export class QueueConsumer {
       confirm: true,
       setup: async (ch: ConfirmChannel) => {
         this.channel = ch;
+        this.isolateChannelErrors(ch);
         await this.options.setup(ch);
       },
     });
@@ -65,9 +69,38 @@ export class QueueConsumer {
   async stop(): Promise<void> {
     if (this.stopped || !this.wrapper) return;
     this.stopped = true;
+    clearTimeout(this.reopenTimer);
     await this.wrapper.cancelAll().catch(() => undefined);
     await Promise.allSettled([...this.inFlight]);
     await this.wrapper.close().catch(() => undefined);
+  }
+
+  /**
+   * The broker closes a channel, not the connection, for a channel-level error (e.g. publishing to
+   * an exchange that does not exist). amqplib re-throws an 'error' event nobody listens to, which
+   * takes the whole connection down: every consumer and the outbox relay with it. Listening keeps
+   * the fault on this channel; the connection manager only replaces channels on reconnect, so
+   * this consumer opens a new one itself, after a pause so a repeating fault cannot spin.
+   */
+  private isolateChannelErrors(ch: ConfirmChannel): void {
+    let failed = false;
+    ch.on('error', (err: Error) => {
+      failed = true;
+      this.logger.error(`Channel for ${this.queue} closed by the broker: ${err.message}`);
+    });
+    ch.once('close', () => {
+      if (!failed || this.stopped || !this.connection.isConnected()) return;
+      this.reopenTimer = setTimeout(() => this.reopen(), REOPEN_DELAY_MS);
+      this.reopenTimer.unref();
+    });
+  }
+
+  private reopen(): void {
+    if (this.stopped) return;
+    const old = this.wrapper;
+    this.logger.warn(`Reopening the channel for ${this.queue}`);
+    void this.start();
+    void old?.close().catch(() => undefined);
   }
 
   private track(msg: ConsumeMessage): void {

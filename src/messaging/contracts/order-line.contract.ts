@@ -1,8 +1,8 @@
-import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Min } from 'class-validator';
+import { IsSku } from '../../common/validation/sku.decorator';
 
 export class OrderLineContract {
-  @IsString()
-  @MinLength(1)
+  @IsSku()
   sku: string;
 
   @IsString()

@@ -1,8 +1,8 @@
-import { IsInt, IsString, Min, MinLength } from 'class-validator';
+import { IsInt, Min } from 'class-validator';
+import { IsSku } from '../../common/validation/sku.decorator';
 
 export class StockLineContract {
-  @IsString()
-  @MinLength(1)
+  @IsSku()
   sku: string;
 
   @IsInt()

@@ -8,7 +8,14 @@ import {
 import type { ConsumeMessage } from 'amqplib';
 import { createHash } from 'node:crypto';
 import { QueueConsumer, Settle } from '../consumer/queue-consumer';
-import { H, headerNumber, headerString } from '../consumer/message-headers';
+import {
+  H,
+  MAX_ATTEMPT,
+  MAX_REPLAY_COUNT,
+  headerCountOr,
+  headerDate,
+  headerString,
+} from '../consumer/message-headers';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { DeadLetterRecord } from './dead-letter.record';
 import { DeadLetterStore } from './dead-letter.store';
@@ -72,7 +79,8 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
           : undefined;
     const now = new Date();
     const queue = headerString(h, H.originalQueue) ?? death?.queue ?? 'unknown';
-    const lastFailedAt = new Date(headerString(h, H.lastFailedAt) ?? deathTime ?? now);
+    // Headers may come from any producer that reached the exchange: a bad one is read as absent.
+    const lastFailedAt = headerDate(h, H.lastFailedAt) ?? validDate(deathTime) ?? now;
     const messageId = msg.properties.messageId as string | undefined;
     const originalRoutingKey = headerString(h, H.originalRoutingKey) ?? msg.fields.routingKey;
     const headers = Object.fromEntries(
@@ -99,8 +107,10 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
         `Dead-lettered by the broker (${death?.reason ?? 'unknown'}), e.g. a consumer that kept crashing`,
       errorStack: headerString(h, H.errorStack),
       permanent: headerString(h, H.permanent) === 'true',
-      attempts: headerNumber(h, H.attempt) || Number(death?.count ?? 1),
-      firstFailedAt: new Date(headerString(h, H.firstFailedAt) ?? lastFailedAt),
+      attempts:
+        headerCountOr(h, H.attempt, MAX_ATTEMPT, 0) ||
+        (Number.isSafeInteger(death?.count) ? (death?.count as number) : 1),
+      firstFailedAt: headerDate(h, H.firstFailedAt) ?? lastFailedAt,
       lastFailedAt,
       deadLetteredAt: now,
       bodyBase64: msg.content.toString('base64'),
@@ -108,7 +118,12 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
       correlationId: msg.properties.correlationId as string | undefined,
       headers,
       status: 'PARKED',
-      replayCount: headerNumber(h, H.replayCount),
+      // An unreadable count is taken as spent, so the automatic re-drive leaves it to a person.
+      replayCount: headerCountOr(h, H.replayCount, MAX_REPLAY_COUNT, MAX_REPLAY_COUNT),
     };
   }
+}
+
+function validDate(date: Date | undefined): Date | undefined {
+  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

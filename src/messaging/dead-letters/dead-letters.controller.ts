@@ -1,16 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AdminApiKeyGuard } from '../../common/http/admin-api-key.guard';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AdminOnly } from '../../common/http/admin-only.decorator';
 import { BulkReplayDto } from './bulk-replay.dto';
 import { DeadLetterNotFoundError } from './dead-letter-not-found.error';
 import { DeadLetterQueryDto } from './dead-letter-query.dto';
@@ -21,8 +11,7 @@ import { DeadLetterPage } from './dead-letter-page.view';
 import { DeadLetterView } from './dead-letter.view';
 
 @ApiTags('dead-letters')
-@ApiBearerAuth()
-@UseGuards(AdminApiKeyGuard)
+@AdminOnly()
 @Controller('dead-letters')
 export class DeadLettersController {
   constructor(

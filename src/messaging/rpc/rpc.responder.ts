@@ -4,6 +4,8 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
 import { validateContract } from '../consumer/contract.validator';
 import { headerString } from '../consumer/message-headers';
+import { MalformedMessageError } from '../consumer/malformed-message.error';
+import { MAX_JSON_DEPTH, exceedsJsonDepth } from '../../common/json/json-depth';
 import { Settle } from '../consumer/queue-consumer';
 import { RPC_CORRELATION_HEADER, RpcReply } from './rpc-reply';
 
@@ -43,6 +45,8 @@ export class RpcResponder {
 
   private async answer(route: RpcRoute, msg: ConsumeMessage): Promise<RpcReply<unknown>> {
     try {
+      if (exceedsJsonDepth(msg.content, MAX_JSON_DEPTH))
+        throw new MalformedMessageError(`Request is nested deeper than ${MAX_JSON_DEPTH} levels`);
       const request = validateContract(
         route.contract,
         JSON.parse(msg.content.toString('utf8')),

@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminUnlessScoped } from '../../common/http/admin-unless-scoped.decorator';
 import { NotificationQueries } from '../application/notification.queries';
 import { NotificationView } from './notification.view';
 import { NotificationsQuery } from './notifications.query';
@@ -10,6 +11,8 @@ export class NotificationsController {
   constructor(private readonly queries: NotificationQueries) {}
 
   @Get()
+  @AdminUnlessScoped('orderId')
+  @ApiBadRequestResponse({ description: 'orderId is not a UUID' })
   @ApiOkResponse({ type: [NotificationView] })
   async list(@Query() q: NotificationsQuery): Promise<NotificationView[]> {
     return (await this.queries.list(q.orderId)).map(NotificationView.of);

@@ -10,7 +10,7 @@ import {
 } from '../../messaging/contracts';
 import { EventContext } from '../../messaging/consumer/event-context';
 import { OnEvent } from '../../messaging/consumer/on-event.decorator';
-import { CatalogReadModel } from '../application/catalog-read-model';
+import { CatalogSync } from '../application/catalog-sync.service';
 import { OrderLifecycleService } from '../application/order-lifecycle.service';
 
 const ME = 'orders';
@@ -20,7 +20,7 @@ const ME = 'orders';
 export class OrdersEventsController {
   constructor(
     private readonly lifecycle: OrderLifecycleService,
-    private readonly catalog: CatalogReadModel,
+    private readonly catalog: CatalogSync,
   ) {}
 
   @OnEvent(InventoryReserved, ME)
@@ -50,6 +50,6 @@ export class OrdersEventsController {
 
   @OnEvent(ProductUpdated, ME, { broadcast: true })
   onProductUpdated(@Payload() e: ProductUpdated, @Ctx() ctx: EventContext): Promise<void> {
-    return this.catalog.upsert({ ...e, asOf: new Date(ctx.envelope.occurredAt) });
+    return this.catalog.apply({ ...e, asOf: new Date(ctx.envelope.occurredAt) });
   }
 }

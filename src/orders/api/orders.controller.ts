@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -20,9 +10,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { AdminOnly } from '../../common/http/admin-only.decorator';
+import { RateLimited } from '../../common/http/rate-limited.decorator';
 import { CancelOrderUseCase } from '../application/cancel-order.use-case';
 import { OrderQueries } from '../application/order.queries';
 import { PlaceOrderUseCase } from '../application/place-order.use-case';
+import { IDEMPOTENCY_KEY_MAX, IdempotencyKey } from './idempotency-key.decorator';
 import { ListOrdersQuery } from './list-orders.query';
 import { OrderPageView } from './order-page.view';
 import { OrderView } from './order.view';
@@ -39,37 +32,44 @@ export class OrdersController {
 
   @Post()
   @HttpCode(202)
+  @RateLimited()
   @ApiHeader({
     name: 'Idempotency-Key',
     required: false,
-    description: 'Same key and body return the same order',
+    description: `Same key and body return the same order. 1-${IDEMPOTENCY_KEY_MAX} printable ASCII characters`,
+    schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_MAX },
   })
   @ApiAcceptedResponse({
     type: OrderView,
     description: 'Accepted; follows PENDING → CONFIRMED / REJECTED / CANCELLED',
   })
-  @ApiBadRequestResponse({ description: 'Invalid body, with a message per field' })
-  @ApiUnprocessableEntityResponse({ description: 'Unknown SKU (code ORDERS.UNKNOWN_SKU)' })
+  @ApiBadRequestResponse({
+    description:
+      'Invalid body, with a message per field; or a malformed Idempotency-Key (code ORDERS.INVALID_IDEMPOTENCY_KEY)',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Unknown SKU (code ORDERS.UNKNOWN_SKU), or over the per-SKU quantity once repeated lines are merged (code ORDERS.QUANTITY_LIMIT_EXCEEDED)',
+  })
   @ApiConflictResponse({ description: 'Idempotency-Key reused with a different body' })
   @ApiServiceUnavailableResponse({
     description: 'Cannot price the order right now; see Retry-After',
   })
-  async place(
-    @Body() dto: PlaceOrderDto,
-    @Headers('idempotency-key') key?: string,
-  ): Promise<OrderView> {
+  async place(@Body() dto: PlaceOrderDto, @IdempotencyKey() key?: string): Promise<OrderView> {
     const order = await this.placeOrder.execute(
       {
         customerEmail: dto.customerEmail,
         items: dto.items.map((i) => ({ sku: i.sku, quantity: i.quantity })),
         paymentToken: dto.paymentToken,
       },
-      key?.trim() || undefined,
+      key,
     );
     return OrderView.of(order);
   }
 
+  /** Every customer's email is in here: admin only. A customer follows one order by its id. */
   @Get()
+  @AdminOnly()
   @ApiOkResponse({ type: OrderPageView })
   async list(@Query() q: ListOrdersQuery): Promise<OrderPageView> {
     const page = await this.queries.list({ status: q.status, offset: q.offset, limit: q.limit });

@@ -5,17 +5,20 @@ import {
   ArrayNotEmpty,
   IsArray,
   IsEmail,
+  IsObject,
   IsString,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { NoControlChars } from '../../common/validation/no-control-chars.decorator';
 import { OrderItemDto } from './order-item.dto';
 
 export class PlaceOrderDto {
   @ApiProperty({ description: 'Where the confirmation email goes', example: 'ada@example.com' })
   @IsEmail()
   @MaxLength(254)
+  @NoControlChars()
   customerEmail: string;
 
   @ApiProperty({
@@ -26,6 +29,9 @@ export class PlaceOrderDto {
   @IsArray()
   @ArrayNotEmpty()
   @ArrayMaxSize(50)
+  // ValidateNested passes an array nested in the array (items: [[]]), which then reached
+  // pricing as a line without a SKU and failed there as a 500.
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => OrderItemDto)
   items: OrderItemDto[];
@@ -38,5 +44,6 @@ export class PlaceOrderDto {
   @IsString()
   @MinLength(3)
   @MaxLength(200)
+  @NoControlChars()
   paymentToken: string;
 }

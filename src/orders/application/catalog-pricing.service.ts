@@ -4,6 +4,8 @@ import { RpcClient } from '../../messaging/rpc/rpc.client';
 import { OrderLine } from '../domain/order-line';
 import { priceLines } from '../domain/order-pricing';
 import { CatalogReadModel } from './catalog-read-model';
+import { CatalogSync } from './catalog-sync.service';
+import { AppConfig } from '../../common/config/app-config';
 
 /** Prices from the local read model; asks inventory (request/reply) only for SKUs it lacks. */
 @Injectable()
@@ -12,7 +14,9 @@ export class CatalogPricingService {
 
   constructor(
     private readonly catalog: CatalogReadModel,
+    private readonly sync: CatalogSync,
     private readonly rpc: RpcClient,
+    private readonly config: AppConfig,
   ) {}
 
   async price(
@@ -28,10 +32,10 @@ export class CatalogPricingService {
       });
       for (const p of reply.products) {
         const entry = { ...p, asOf: new Date(0) };
-        await this.catalog.upsert(entry);
+        await this.sync.apply(entry);
         known.set(p.sku, entry);
       }
     }
-    return priceLines(requested, known);
+    return priceLines(requested, known, this.config.shopCurrency);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CatalogLookupReply, CatalogLookupRequest } from '../../messaging/contracts';
 import { BrokerConnection } from '../../messaging/connection/broker-connection';
 import { RpcClient } from '../../messaging/rpc/rpc.client';
-import { CatalogReadModel } from './catalog-read-model';
+import { CatalogSync } from './catalog-sync.service';
 
 const ATTEMPTS = 5;
 const PAUSE_MS = 1000;
@@ -18,7 +18,7 @@ export class CatalogSnapshotService implements OnApplicationBootstrap {
   private running?: Promise<void>;
 
   constructor(
-    private readonly catalog: CatalogReadModel,
+    private readonly catalog: CatalogSync,
     private readonly rpc: RpcClient,
     private readonly broker: BrokerConnection,
   ) {}
@@ -41,8 +41,15 @@ export class CatalogSnapshotService implements OnApplicationBootstrap {
         const reply = await this.rpc.request<CatalogLookupReply>(CatalogLookupRequest.routingKey, {
           skus: [],
         });
-        for (const p of reply.products) await this.catalog.upsert({ ...p, asOf });
-        this.logger.log(`Catalog snapshot loaded: ${reply.products.length} products`);
+        let refused = 0;
+        for (const p of reply.products)
+          await this.catalog.apply({ ...p, asOf }).catch((error: Error) => {
+            refused++;
+            this.logger.warn(`Snapshot entry refused: ${error.message}`);
+          });
+        this.logger.log(
+          `Catalog snapshot loaded: ${reply.products.length - refused} products, ${refused} refused`,
+        );
         return;
       } catch (error) {
         if (attempt === ATTEMPTS) {

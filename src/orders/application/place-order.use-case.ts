@@ -28,7 +28,7 @@ export class PlaceOrderUseCase {
     const requestHash = createHash('sha256').update(JSON.stringify(cmd)).digest('hex');
     if (idempotencyKey) {
       const existing = await this.orders.findByIdempotencyKey(idempotencyKey);
-      if (existing) return this.replayed(existing, idempotencyKey, requestHash);
+      if (existing) return this.replayed(existing, requestHash);
     }
     const { items, currency } = await this.pricing.price(cmd.items);
     const order = Order.place({
@@ -53,7 +53,7 @@ export class PlaceOrderUseCase {
       if (!(error instanceof DuplicateIdempotencyKeyError) || !idempotencyKey) throw error;
       const winner = await this.orders.findByIdempotencyKey(idempotencyKey);
       if (!winner) throw error;
-      return this.replayed(winner, idempotencyKey, requestHash);
+      return this.replayed(winner, requestHash);
     }
     this.logger.log(
       `Order ${order.id} placed: ${items.length} lines, total ${order.total} ${currency}`,
@@ -61,8 +61,8 @@ export class PlaceOrderUseCase {
     return order;
   }
 
-  private replayed(existing: Order, key: string, requestHash: string): Order {
-    if (existing.snapshot().requestHash !== requestHash) throw new IdempotencyKeyReusedError(key);
+  private replayed(existing: Order, requestHash: string): Order {
+    if (existing.snapshot().requestHash !== requestHash) throw new IdempotencyKeyReusedError();
     return existing;
   }
 }

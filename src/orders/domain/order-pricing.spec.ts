@@ -1,4 +1,6 @@
-import { CatalogPrice, priceLines } from './order-pricing';
+import { CatalogPrice } from './catalog-price';
+import { CatalogPriceRejectedError } from './catalog-price-rejected.error';
+import { priceLines } from './order-pricing';
 import { UnknownSkuError } from './unknown-sku.error';
 
 const catalog = new Map<string, CatalogPrice>([
@@ -15,6 +17,7 @@ describe('priceLines', () => {
         { sku: 'MUG', quantity: 2 },
       ],
       catalog,
+      'EUR',
     );
     expect(currency).toBe('EUR');
     expect(items).toEqual([
@@ -33,6 +36,7 @@ describe('priceLines', () => {
           { sku: 'X', quantity: 1 },
         ],
         catalog,
+        'EUR',
       );
       throw new Error('expected UnknownSkuError');
     } catch (e) {
@@ -42,21 +46,32 @@ describe('priceLines', () => {
     }
   });
 
-  it('refuses to mix currencies in one order', () => {
+  it('refuses a line priced in another currency than the shop sells in, with a domain error', () => {
     const mixed = new Map(catalog).set('USD-ITEM', {
       sku: 'USD-ITEM',
       name: 'x',
       price: 1,
       currency: 'USD',
     });
-    expect(() =>
-      priceLines(
-        [
-          { sku: 'MUG', quantity: 1 },
-          { sku: 'USD-ITEM', quantity: 1 },
-        ],
-        mixed,
-      ),
-    ).toThrow(/Mixed currencies/);
+    const order = [
+      { sku: 'MUG', quantity: 1 },
+      { sku: 'USD-ITEM', quantity: 1 },
+    ];
+    expect(() => priceLines(order, mixed, 'EUR')).toThrow(CatalogPriceRejectedError);
+    expect(() => priceLines(order, mixed, 'EUR')).toThrow(
+      'The catalog price of USD-ITEM cannot be used: priced in USD, but the shop sells in EUR',
+    );
+  });
+
+  it.each([-1, 0.5, Number.NaN, 100_000_001])('refuses a catalog price of %p', (price) => {
+    const bad = new Map(catalog).set('BAD', { sku: 'BAD', name: 'x', price, currency: 'EUR' });
+    try {
+      priceLines([{ sku: 'BAD', quantity: 1 }], bad, 'EUR');
+      throw new Error('expected CatalogPriceRejectedError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(CatalogPriceRejectedError);
+      expect((e as CatalogPriceRejectedError).code).toBe('ORDERS.CATALOG_PRICE_REJECTED');
+      expect((e as CatalogPriceRejectedError).permanent).toBe(true);
+    }
   });
 });

@@ -1,28 +1,20 @@
+import { CatalogPrice, checkCatalogPrice } from './catalog-price';
 import { OrderLine } from './order-line';
+import { mergeQuantities } from './order-quantities';
 import { UnknownSkuError } from './unknown-sku.error';
 
-export interface CatalogPrice {
-  sku: string;
-  name: string;
-  price: number;
-  currency: string;
-}
-
-/** Prices requested quantities from catalog entries; every SKU must be known. */
+/** Prices requested quantities from catalog entries; every SKU must be known and sellable. */
 export function priceLines(
   requested: Array<{ sku: string; quantity: number }>,
   catalog: Map<string, CatalogPrice>,
+  shopCurrency: string,
 ): { items: OrderLine[]; currency: string } {
   const unknown = [...new Set(requested.filter((r) => !catalog.has(r.sku)).map((r) => r.sku))];
   if (unknown.length > 0) throw new UnknownSkuError(unknown);
-  const merged = new Map<string, number>();
-  for (const r of requested) merged.set(r.sku, (merged.get(r.sku) ?? 0) + r.quantity);
-  const items = [...merged].map(([sku, quantity]) => {
+  const items = [...mergeQuantities(requested)].map(([sku, quantity]) => {
     const p = catalog.get(sku)!;
+    checkCatalogPrice(p, shopCurrency);
     return { sku, name: p.name, quantity, unitPrice: p.price };
   });
-  const currencies = new Set(items.map((i) => catalog.get(i.sku)!.currency));
-  if (currencies.size > 1)
-    throw new Error(`Mixed currencies in one order: ${[...currencies].join(', ')}`);
-  return { items, currency: [...currencies][0] };
+  return { items, currency: shopCurrency };
 }

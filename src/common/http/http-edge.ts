@@ -1,0 +1,39 @@
+import { ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { AppConfig } from '../config/app-config';
+import { CORRELATION_HEADER, correlationMiddleware } from '../correlation/correlation.middleware';
+import { ProblemFilter } from '../errors/problem.filter';
+import { validationProblem } from '../errors/validation-problem.factory';
+import { bodyParserProblems, jsonBodyParserOptions, requireJsonBody } from './json-body.middleware';
+import { setupSwagger } from './swagger';
+
+/**
+ * Everything between the socket and a controller, in the order a request meets it. The app is
+ * created with `bodyParser: false` so the only body parser is the bounded one registered here.
+ */
+export function configureHttpEdge(app: NestExpressApplication, config: AppConfig): void {
+  app.disable('x-powered-by');
+  // First, so every later refusal (even of a body) carries the correlation id.
+  app.use(correlationMiddleware);
+  app.use(helmet());
+  if (config.corsOrigins.length > 0)
+    app.enableCors({
+      origin: config.corsOrigins,
+      exposedHeaders: [CORRELATION_HEADER, 'Retry-After'],
+    });
+  app.use(requireJsonBody);
+  app.useBodyParser('json', jsonBodyParserOptions(config.bodyLimitBytes));
+  app.use(bodyParserProblems);
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      forbidUnknownValues: true,
+      exceptionFactory: validationProblem,
+    }),
+  );
+  app.useGlobalFilters(new ProblemFilter());
+  if (config.docsServed) setupSwagger(app, config);
+}
