@@ -1,28 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { publishRaw } from './support/broker';
-import { envelopeBytes } from './support/dead-letters-api';
+import { DeadLetterBody, envelopeBytes } from './support/dead-letters-api';
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
 import { waitFor } from './support/wait-for';
 
-interface DeadLetter {
-  id: string;
-  queue: string;
-  type?: string;
-  messageId?: string;
-  errorType: string;
-  errorMessage: string;
+interface DeadLetter extends DeadLetterBody {
   errorStack?: string;
-  permanent: boolean;
-  attempts: number;
   consumer?: string;
   host?: string;
   originalExchange?: string;
   originalRoutingKey?: string;
   firstFailedAt: string;
   lastFailedAt: string;
-  status: string;
   body: string;
 }
 
