@@ -1,5 +1,5 @@
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../../common/config/app-config';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
 import { TopologyNames } from '../topology/topology-names';
@@ -11,6 +11,7 @@ import { RpcRemoteError } from './rpc-remote.error';
 @Injectable()
 export class RpcClient {
   private readonly names: TopologyNames;
+  private readonly logger = new Logger(RpcClient.name);
 
   constructor(
     private readonly amqp: AmqpConnection,
@@ -35,9 +36,9 @@ export class RpcClient {
         headers: { [RPC_CORRELATION_HEADER]: CorrelationContext.correlationId() },
       });
     } catch (error) {
-      throw new MessagingUnavailableError(
-        `No answer from ${routingKey}: ${(error as Error).message}`,
-      );
+      // The client library's words and our queue names go to the log, not to whoever called.
+      this.logger.warn(`No answer from ${routingKey}: ${(error as Error).message}`);
+      throw new MessagingUnavailableError('A module this request needs did not answer in time');
     }
     if (!reply.ok) throw new RpcRemoteError(reply.error.code, reply.error.message);
     return reply.data;
