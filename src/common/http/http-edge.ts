@@ -16,7 +16,9 @@ export function configureHttpEdge(app: NestExpressApplication, config: AppConfig
   app.disable('x-powered-by');
   // First, so every later refusal (even of a body) carries the correlation id.
   app.use(correlationMiddleware);
-  app.use(helmet());
+  // The app speaks plain HTTP (TLS ends at a proxy, or it is a laptop): a browser told to upgrade
+  // every request would fetch the Swagger UI's own scripts over https://localhost and fail.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   if (config.corsOrigins.length > 0)
     app.enableCors({
       origin: config.corsOrigins,
