@@ -6,6 +6,8 @@ const base = {
     '^@nestjs-modules/mailer/adapters/(.*)$': '<rootDir>/node_modules/@nestjs-modules/mailer/dist/adapters/$1',
   },
   testEnvironment: 'node',
+  // Stryker's sandbox is a copy of the project; jest must not see it as a second one.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 
 module.exports = {

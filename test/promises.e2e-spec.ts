@@ -1,6 +1,7 @@
 import * as amqp from 'amqplib';
 import { randomUUID } from 'node:crypto';
 import { AMQP_URL } from './support/broker';
+import { LogCapture } from './support/log-capture';
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
@@ -9,9 +10,10 @@ import { waitFor } from './support/wait-for';
 describe('Promises across requests and modules', () => {
   let t: TestApp;
   let api: OrdersApi;
+  const logs = new LogCapture();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { logger: logs });
     api = new OrdersApi(t);
     await api.createProduct('PR-A', 100, 1000);
   });
@@ -77,6 +79,26 @@ describe('Promises across requests and modules', () => {
         { what: 'every event of the order flow' },
       );
       expect(events.map((e) => e.correlationId)).toEqual(events.map(() => correlationId));
+
+      // Each module that handled the flow logged it under the same id an operator greps for.
+      const handlers = [
+        'PlaceOrderUseCase',
+        'StockUseCases',
+        'PaymentUseCases',
+        'OrderLifecycleService',
+        'SendOrderEmailUseCase',
+      ];
+      const lines = await waitFor(
+        async () => logs.lines.filter((l) => l.text.includes(res.body.id)),
+        (ls) => handlers.every((h) => ls.some((l) => l.context === h)),
+        { what: 'a log line about the order from every module that handled it' },
+      );
+      for (const h of handlers) {
+        const mine = lines.filter((l) => l.context === h);
+        expect(mine.map((l) => l.text)).toEqual(
+          mine.map(() => expect.stringContaining(`[cid=${correlationId}]`)),
+        );
+      }
     } finally {
       await conn.close();
     }

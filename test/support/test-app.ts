@@ -25,7 +25,10 @@ export interface TestApp {
  * Boots the real app against the real broker, under a name prefix of its own so parallel runs
  * and a running dev app never see each other's messages. close() removes that topology.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { logger?: AppLogger } = {},
+): Promise<TestApp> {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
   const config = loadAppConfig({
     NODE_ENV: 'test',
@@ -40,7 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'];
-  const app = await startApp(config, new AppLogger('orderflow', { logLevels: levels }));
+  const logger = options.logger ?? new AppLogger('orderflow', { logLevels: levels });
+  const app = await startApp(config, logger);
   const server = app.getHttpServer();
   const declarer = app.get(TopologyDeclarer);
   let stopped: Promise<void> | undefined;
