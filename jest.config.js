@@ -7,7 +7,7 @@ const base = {
   },
   testEnvironment: 'node',
   // Stryker's sandbox is a copy of the project; jest must not see it as a second one.
-  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp'],
 };
 
 module.exports = {
