@@ -4,7 +4,7 @@
  * RabbitMQ, and the app it starts). Not part of the tests.
  *
  *   npm run bench                       everything (about 4 minutes on 2 cores)
- *   npm run bench -- --only=messaging   or e2e, soak, seed (comma-separated)
+ *   npm run bench -- --only=messaging   or e2e, soak, seed, catalog (comma-separated)
  *   npm run bench -- --profile          also write .cpuprofile files of each measured window
  *   npm run bench -- --steps=50,100 --step-seconds=10 --soak-seconds=60 --messages=20000
  *   npm run bench -- --prefetch=100     run every orderflow app with CONSUMER_PREFETCH=100
@@ -20,6 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { loadAppConfig } from '../src/common/config/load-app-config';
 import type { HostUsage } from './e2e/app-host';
+import { CatalogSection, catalogPropagation } from './e2e/catalog-phase';
 import { runMeasuredStep, startHost, StepResult, stopHost, warmUp } from './e2e/e2e-phase';
 import { AMQP_URL } from './lib/broker';
 import { runChild } from './lib/child';
@@ -44,7 +45,7 @@ function arg(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const opts = {
-  only: new Set(arg('only', 'messaging,seed,e2e,soak').split(',')),
+  only: new Set(arg('only', 'messaging,seed,e2e,soak,catalog').split(',')),
   messages: Number(arg('messages', '20000')),
   steps: arg('steps', '50,100,150,250,400,500,600').split(',').map(Number),
   stepSeconds: Number(arg('step-seconds', '10')),
@@ -428,6 +429,7 @@ function targets(
   m?: MessagingSection,
   e?: E2eSection,
   s?: SoakSection,
+  c?: CatalogSection,
 ): Record<string, { target: string; value: number | string | null; met: boolean }> {
   const out: Record<string, { target: string; value: number | string | null; met: boolean }> = {};
   if (m)
@@ -456,6 +458,12 @@ function targets(
       // In-memory storage keeps every order, payment, reservation and notification by design,
       // so some growth is data, not a leak: heap_kept_per_order_kb says how much per order.
       met: s.rss_growth_mb <= 5,
+    };
+  if (c)
+    out.catalog_propagation = {
+      target: 'p95 price change → price charged by orders ≤ 2000 ms',
+      value: c.p95_ms,
+      met: c.p95_ms <= 2000,
     };
   return out;
 }
@@ -579,6 +587,18 @@ function report(r: Record<string, unknown>): string {
   return lines.join('\n');
 }
 
+async function catalog(): Promise<CatalogSection> {
+  log('catalog: 20 price changes, each timed until orders charges the new price');
+  const host = await startHost({ logs: false, prefetch: opts.prefetch });
+  try {
+    const c = await catalogPropagation(host);
+    log(`  p50 ${c.p50_ms} ms, p95 ${c.p95_ms} ms, max ${c.max_ms} ms`);
+    return c;
+  } finally {
+    await stopHost(host);
+  }
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const env = await environment();
@@ -618,7 +638,9 @@ async function main(): Promise<void> {
     result.logging = await loggingCheck(
       Math.min(100, e.sustainable_per_s ?? e.steps[0].offered_per_s),
     );
-  result.targets = targets(m, e, s);
+  let c: CatalogSection | undefined;
+  if (opts.only.has('catalog')) result.catalog = c = await catalog();
+  result.targets = targets(m, e, s, c);
   result.duration_s = Math.round((Date.now() - started) / 1000);
   if (profileDir) result.profiles = profileDir;
 

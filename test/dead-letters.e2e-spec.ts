@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { publishRaw } from './support/broker';
 import { DeadLetterBody, envelopeBytes } from './support/dead-letters-api';
 import { OrdersApi } from './support/orders-api';
+import { expectProblem } from './support/problem';
+import { queueBacklog } from './support/rabbitmqctl';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
 import { waitFor } from './support/wait-for';
@@ -157,12 +159,14 @@ describe('Retries, dead letters and replay', () => {
       { what: 'stock to be reserved' },
     );
     expect(product).toMatchObject({ available: 8, reserved: 2 });
-    // Let any second delivery finish before counting side effects again.
-    await waitFor(
-      async () => (await t.http().get('/health')).body.outboxPending,
-      (n) => n === 0,
-      { what: 'the outbox to drain' },
-    );
+    // Both deliveries consumed and acked by both consumers before counting side effects again.
+    for (const queue of [q('inventory.order-placed'), q('billing.order-placed')]) {
+      await waitFor(
+        () => queueBacklog(queue),
+        (n) => n === 0,
+        { what: `${queue} to settle` },
+      );
+    }
     expect(
       (await t.http().get(`/billing/invoices?orderId=${orderId}`).expect(200)).body,
     ).toHaveLength(1);
@@ -201,18 +205,19 @@ describe('Retries, dead letters and replay', () => {
       .post(`/dead-letters/${first.id}/replay`)
       .set('Authorization', t.admin)
       .expect(200);
-    await t
-      .http()
-      .post(`/dead-letters/${first.id}/replay`)
-      .set('Authorization', t.admin)
-      .expect(409);
+    expectProblem(
+      await t.http().post(`/dead-letters/${first.id}/replay`).set('Authorization', t.admin),
+      409,
+      'DEAD_LETTERS.NOT_PARKED',
+    );
     const bulk = await t
       .http()
       .post('/dead-letters/replay')
       .set('Authorization', t.admin)
       .send({ queue, limit: 10, ratePerSecond: 50 })
       .expect(200);
-    expect(bulk.body.replayed).toBeGreaterThanOrEqual(1);
+    // The first was replayed by hand; only the second is still parked.
+    expect(bulk.body.replayed).toBe(1);
 
     for (const o of orders) {
       await waitFor(
@@ -230,21 +235,40 @@ describe('Retries, dead letters and replay', () => {
   });
 
   it('lists, filters and deletes dead letters, behind the admin key', async () => {
-    await t.http().get('/dead-letters').expect(401);
-    const all = (
-      await t.http().get('/dead-letters?limit=2').set('Authorization', t.admin).expect(200)
-    ).body;
-    expect(all.items.length).toBeLessThanOrEqual(2);
-    expect(all.total).toBeGreaterThanOrEqual(3);
-    const byType = await deadLetters('type=order.placed');
-    expect(byType.length).toBeGreaterThan(0);
-    expect(byType.every((d) => d.type === 'order.placed' || d.queue.endsWith('order-placed'))).toBe(
-      true,
+    expectProblem(await t.http().get('/dead-letters'), 401, 'AUTH.UNAUTHORIZED');
+    // Rows of its own: three contract violations parked from one queue after `since`.
+    const since = new Date().toISOString();
+    const queue = q('inventory.order-placed');
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    for (const messageId of ids) {
+      const bad = envelope('order.placed', { orderId: 'not-a-uuid', items: [] }, messageId);
+      await publishRaw(q('orderflow.events'), 'order.placed', bad, { messageId });
+    }
+    const mine = `queue=${queue}&since=${encodeURIComponent(since)}`;
+    await waitFor(
+      () => deadLetters(mine),
+      (d) => ids.every((id) => d.some((x) => x.messageId === id)),
+      { what: 'the three messages to be parked' },
     );
+    const page = (
+      await t.http().get(`/dead-letters?${mine}&limit=2`).set('Authorization', t.admin).expect(200)
+    ).body;
+    expect(page.items).toHaveLength(2);
+    expect(page.total).toBe(3);
+    const byType = await deadLetters(`${mine}&type=order.placed`);
+    expect(byType.map((d) => d.messageId).sort()).toEqual([...ids].sort());
+    expect(await deadLetters(`${mine}&type=inventory.reserved`)).toEqual([]);
     const future = await deadLetters(`since=${new Date(Date.now() + 60_000).toISOString()}`);
     expect(future).toEqual([]);
-    const victim = all.items[0] as DeadLetter;
+
+    const victim = page.items[0] as DeadLetter;
     await t.http().delete(`/dead-letters/${victim.id}`).set('Authorization', t.admin).expect(204);
-    await t.http().get(`/dead-letters/${victim.id}`).set('Authorization', t.admin).expect(404);
+    expectProblem(
+      await t.http().get(`/dead-letters/${victim.id}`).set('Authorization', t.admin),
+      404,
+      'DEAD_LETTERS.NOT_FOUND',
+    );
+    expect((await deadLetters(mine)).map((d) => d.id)).not.toContain(victim.id);
+    expect(await deadLetters(mine)).toHaveLength(2);
   });
 });

@@ -1,5 +1,6 @@
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
+import { expectProblem } from './support/problem';
 import { waitFor } from './support/wait-for';
 
 interface Captured {
@@ -40,7 +41,7 @@ describe('Dev mailbox (embedded SMTP catcher, no SMTP_URL)', () => {
     const html = await t.http().get(mail.htmlUrl).expect(200);
     expect(html.headers['content-type']).toContain('text/html');
     expect(html.text).toContain(order.id);
-    await t.http().get('/dev/mailbox/nope/html').expect(404);
+    expectProblem(await t.http().get('/dev/mailbox/nope/html'), 404, 'RESOURCE.NOT_FOUND');
     const health = await waitFor(
       async () => (await t.http().get('/health')).body,
       (h) => h.checks?.mail?.status === 'up',

@@ -1,6 +1,7 @@
 import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer, smtpError } from './support/test-smtp-server';
+import { expectProblem } from './support/problem';
 import { waitFor } from './support/wait-for';
 
 interface NotificationBody {
@@ -133,6 +134,6 @@ describe('Email against a real SMTP server', () => {
   });
 
   it('has no dev mailbox when a real SMTP server is configured', async () => {
-    await t.http().get('/dev/mailbox').expect(404);
+    expectProblem(await t.http().get('/dev/mailbox'), 404, 'ROUTE.NOT_FOUND');
   });
 });

@@ -141,8 +141,8 @@ describe('Order flow over HTTP and the real broker', () => {
       (p) => p.available === 3 && p.reserved === 0,
       { what: 'stock to be released' },
     );
-    const again = await t.http().post(`/orders/${placed.id}/cancel`).expect(409);
-    expect(again.body.code).toBe('ORDERS.ALREADY_FINAL');
+    const again = await t.http().post(`/orders/${placed.id}/cancel`);
+    expectProblem(again, 409, 'ORDERS.ALREADY_FINAL');
 
     await waitFor(
       () => api.get(placed.id),
@@ -157,8 +157,7 @@ describe('Order flow over HTTP and the real broker', () => {
     await api.createProduct('E2E-FINAL', 100, 5);
     const placed = await api.place([{ sku: 'E2E-FINAL', quantity: 1 }]);
     await api.waitForStatus(placed.id, 'CONFIRMED');
-    const res = await t.http().post(`/orders/${placed.id}/cancel`).expect(409);
-    expect(res.body).toMatchObject({ code: 'ORDERS.ALREADY_FINAL' });
+    expectProblem(await t.http().post(`/orders/${placed.id}/cancel`), 409, 'ORDERS.ALREADY_FINAL');
   });
 
   it('answers 422 naming an unknown SKU, and saves nothing', async () => {
@@ -275,31 +274,55 @@ describe('Order flow over HTTP and the real broker', () => {
   });
 
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
-    await t.http().get('/orders/not-a-uuid').expect(400);
-    const res = await t.http().get('/orders/6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60').expect(404);
-    expect(res.body.code).toBe('ORDERS.NOT_FOUND');
+    expectProblem(await t.http().get('/orders/not-a-uuid'), 400, 'REQUEST.BAD_REQUEST');
+    const res = await t.http().get('/orders/6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60');
+    expectProblem(res, 404, 'ORDERS.NOT_FOUND');
   });
 
   it('pages and filters the order list by status', async () => {
-    const res = await t
-      .http()
-      .get('/orders?status=CONFIRMED&limit=1')
-      .set('Authorization', t.admin)
-      .expect(200);
-    expect(res.body.limit).toBe(1);
-    expect(res.body.items.length).toBeLessThanOrEqual(1);
-    expect(res.body.items.every((o: { status: string }) => o.status === 'CONFIRMED')).toBe(true);
-    await t.http().get('/orders?status=NOPE').set('Authorization', t.admin).expect(400);
+    // Rows of its own: two orders that end CONFIRMED, one that ends CANCELLED (card declined).
+    const confirmed = await api.place([{ sku: 'SKU-MUG', quantity: 1 }], 'tok_visa');
+    const also = await api.place([{ sku: 'SKU-MUG', quantity: 1 }], 'tok_visa');
+    const declined = await api.place([{ sku: 'SKU-MUG', quantity: 1 }], 'tok_chargeDeclined');
+    await api.waitForStatus(confirmed.id, 'CONFIRMED');
+    await api.waitForStatus(also.id, 'CONFIRMED');
+    await api.waitForStatus(declined.id, 'CANCELLED');
+    const list = async (query: string) =>
+      (await t.http().get(`/orders?${query}`).set('Authorization', t.admin).expect(200)).body;
+
+    const page = await list('status=CONFIRMED&limit=1');
+    expect(page.limit).toBe(1);
+    expect(page.items).toHaveLength(1);
+    expect(page.items[0].status).toBe('CONFIRMED');
+    const all = await list('status=CONFIRMED&limit=100');
+    expect(all.total).toBe(all.items.length);
+    expect(all.items.map((o: { id: string }) => o.id)).toEqual(
+      expect.arrayContaining([confirmed.id, also.id]),
+    );
+    expect(all.items.map((o: { id: string }) => o.id)).not.toContain(declined.id);
+    expect(new Set(all.items.map((o: { status: string }) => o.status))).toEqual(
+      new Set(['CONFIRMED']),
+    );
+    const second = await list(`status=CONFIRMED&limit=1&offset=1`);
+    expect(second.items).toHaveLength(1);
+    expect(second.items[0].id).not.toBe(page.items[0].id);
+    const cancelled = await list('status=CANCELLED&limit=100');
+    expect(cancelled.items.map((o: { id: string }) => o.id)).toContain(declined.id);
+
+    const bad = await t.http().get('/orders?status=NOPE').set('Authorization', t.admin);
+    expectProblem(bad, 400, 'REQUEST.VALIDATION_FAILED');
+    expect(bad.body.errors.map((e: { field: string }) => e.field)).toEqual(['status']);
   });
 
   it('keeps admin endpoints behind the API key', async () => {
-    await t.http().put('/inventory/products/SKU-MUG').send({ price: 1 }).expect(401);
-    await t
-      .http()
-      .put('/inventory/products/SKU-MUG')
-      .set('Authorization', 'Bearer wrong-key-000')
-      .send({ price: 1 })
-      .expect(401);
+    const put = () => t.http().put('/inventory/products/SKU-MUG').send({ price: 1 });
+    expectProblem(await put(), 401, 'AUTH.UNAUTHORIZED');
+    expectProblem(
+      await put().set('Authorization', 'Bearer wrong-key-000'),
+      401,
+      'AUTH.UNAUTHORIZED',
+    );
+    expect((await api.product('SKU-MUG')).price).not.toBe(1);
   });
 
   it('serves health and the API docs', async () => {

@@ -125,7 +125,9 @@ describeAdapters<Subject>(
         await repo.create(order, []);
         const clash = Order.restore({ ...order.snapshot(), customerEmail: 'mallory@example.com' });
 
-        await expect(repo.create(clash, [OrderEvents.cancelled(clash, 'clash')])).rejects.toThrow();
+        await expect(
+          repo.create(clash, [OrderEvents.cancelled(clash, 'clash')]),
+        ).rejects.toMatchObject({ code: 'COMMON.CONCURRENT_MODIFICATION' });
 
         expect((await repo.findById(order.id))?.snapshot().customerEmail).toBe('ada@example.com');
         expect(await outbox.pendingCount()).toBe(0);

@@ -22,3 +22,21 @@ export async function withBrokerStopped<T>(during: () => Promise<T>): Promise<T>
     await startBroker();
   }
 }
+
+/**
+ * Messages in a queue, ready plus delivered-but-unacked (read-only; amqplib's checkQueue counts
+ * only the ready ones, so it reads 0 while a consumer is still working on a message).
+ */
+export async function queueBacklog(queue: string): Promise<number> {
+  const { stdout } = await run(
+    'rabbitmqctl',
+    ['list_queues', '-q', '--no-table-headers', 'name', 'messages'],
+    { timeout: 60_000 },
+  );
+  const row = stdout
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .find(([name]) => name === queue);
+  if (!row) throw new Error(`queue ${queue} does not exist`);
+  return Number(row[1]);
+}

@@ -32,6 +32,9 @@ export class MongoOrderRepository extends OrderRepository {
       const key = order.snapshot().idempotencyKey;
       if (isDuplicateKey(e) && key && e.keyPattern?.idempotencyKey)
         throw new DuplicateIdempotencyKeyError(key);
+      // The same id twice is the in-memory adapter's conflict too: one error for both.
+      if (isDuplicateKey(e) && e.keyPattern?._id)
+        throw new ConcurrentModificationError('Order', order.id);
       throw error;
     }
   }

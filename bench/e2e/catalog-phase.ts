@@ -1,0 +1,49 @@
+import { ADMIN_KEY } from './app-host';
+import { Host, SKU } from './e2e-phase';
+import { request } from './load';
+
+export interface CatalogSection {
+  changes: number;
+  p50_ms: number;
+  p95_ms: number;
+  max_ms: number;
+}
+
+const POLL_MS = 20;
+
+/**
+ * How long a price change in inventory takes to reach the prices orders charges: the product
+ * event travels through the outbox, the broker and the orders module's read model. Measured by
+ * changing the price and placing orders until one carries it (the read model has no public view).
+ */
+export async function catalogPropagation(host: Host, changes = 20): Promise<CatalogSection> {
+  const samples: number[] = [];
+  for (let i = 0; i < changes; i++) {
+    const price = 5000 + i;
+    const put = await request(
+      'PUT',
+      `${host.url}/inventory/products/${SKU}`,
+      { price },
+      { authorization: `Bearer ${ADMIN_KEY}` },
+    );
+    if (put.status !== 200) throw new Error(`PUT price answered ${put.status}`);
+    const changedAt = performance.now();
+    for (;;) {
+      const res = await request('POST', `${host.url}/orders`, {
+        customerEmail: `catalog+${i}@example.com`,
+        items: [{ sku: SKU, quantity: 1 }],
+        paymentToken: 'tok_visa',
+      });
+      const unitPrice = (res.json as { items?: Array<{ unitPrice: number }> }).items?.[0]
+        ?.unitPrice;
+      if (unitPrice === price) break;
+      if (performance.now() - changedAt > 30_000) throw new Error('price change never arrived');
+      await new Promise((r) => setTimeout(r, POLL_MS));
+    }
+    samples.push(performance.now() - changedAt);
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  return { changes, p50_ms: at(0.5), p95_ms: at(0.95), max_ms: Math.round(sorted.at(-1) ?? 0) };
+}
