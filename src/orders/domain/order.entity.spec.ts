@@ -76,4 +76,103 @@ describe('Order state machine', () => {
     o.snapshot().items[0].quantity = 99;
     expect(o.total).toBe(399);
   });
+
+  it('places with every given field, version 1, and creation time as its only history', () => {
+    const at = new Date('2026-11-23T10:00:00.000Z');
+    const items = [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }];
+    const o = Order.place(
+      {
+        id: 'o-9',
+        customerEmail: 'c@d.co',
+        currency: 'USD',
+        items,
+        idempotencyKey: 'k',
+        requestHash: 'h',
+      },
+      at,
+    );
+    expect(o.id).toBe('o-9');
+    expect(o.version).toBe(1);
+    expect(o.isFinal).toBe(false);
+    expect(o.snapshot()).toStrictEqual({
+      id: 'o-9',
+      customerEmail: 'c@d.co',
+      currency: 'USD',
+      items,
+      idempotencyKey: 'k',
+      requestHash: 'h',
+      status: OrderStatus.PENDING,
+      history: [{ status: OrderStatus.PENDING, at }],
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+    });
+  });
+
+  it('records no reason key for a change made without one', () => {
+    const at = new Date('2026-11-23T10:00:05.000Z');
+    const o = place();
+    o.transition(OrderStatus.STOCK_RESERVED, '', at);
+    expect(o.snapshot().history[1]).toStrictEqual({ status: OrderStatus.STOCK_RESERVED, at });
+  });
+
+  it('confirms with the invoice number in the history reason and on the order', () => {
+    const at = new Date('2026-11-23T10:01:00.000Z');
+    const o = place();
+    o.transition(OrderStatus.STOCK_RESERVED);
+    o.confirm('INV-7', at);
+    const s = o.snapshot();
+    expect(s.history[2]).toStrictEqual({
+      status: OrderStatus.CONFIRMED,
+      at,
+      reason: 'Paid, invoice INV-7',
+    });
+    expect(s.invoiceNumber).toBe('INV-7');
+    expect(s.updatedAt).toBe(at);
+    expect(o.version).toBe(3);
+  });
+
+  it('refuses to confirm an order whose stock is not reserved, and keeps no invoice', () => {
+    const o = place();
+    expect(() => o.confirm('INV-8')).toThrow(
+      new InvalidTransitionError('o-1', OrderStatus.PENDING, OrderStatus.CONFIRMED),
+    );
+    expect(o.snapshot().invoiceNumber).toBeUndefined();
+  });
+
+  it('notes a reason in the history without changing the status', () => {
+    const at = new Date('2026-11-23T10:02:00.000Z');
+    const o = place();
+    o.note('Stock released: expired', at);
+    const s = o.snapshot();
+    expect(o.status).toBe(OrderStatus.PENDING);
+    expect(s.history[1]).toStrictEqual({
+      status: OrderStatus.PENDING,
+      at,
+      reason: 'Stock released: expired',
+    });
+    expect(s.updatedAt).toBe(at);
+    expect(o.version).toBe(2);
+  });
+
+  it('tells which moves the state machine allows from the current status', () => {
+    const o = place();
+    expect(o.canMoveTo(OrderStatus.STOCK_RESERVED)).toBe(true);
+    expect(o.canMoveTo(OrderStatus.CONFIRMED)).toBe(false);
+  });
+
+  it('restores from stored props without sharing their lines or history', () => {
+    const props = place().snapshot();
+    const o = Order.restore(props);
+    props.items[0].quantity = 50;
+    props.history[0].reason = 'tampered';
+    props.history.push({ status: OrderStatus.CANCELLED, at: new Date() });
+    expect(o.total).toBe(399);
+    expect(o.snapshot().history).toStrictEqual([
+      { status: OrderStatus.PENDING, at: o.snapshot().createdAt },
+    ]);
+    const s = o.snapshot();
+    s.history[0].reason = 'tampered';
+    expect(o.snapshot().history[0].reason).toBeUndefined();
+  });
 });
