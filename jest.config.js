@@ -14,7 +14,7 @@ module.exports = {
   testTimeout: 120000,
   // Over all of src/, not only the files some test happened to load; unit, contract and e2e
   // together. Thresholds sit just under the level measured when they were set: they only go up.
-  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts'],
+  collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/*.fixtures.ts'],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   coverageThreshold: { global: { statements: 87, branches: 74, functions: 81, lines: 88 } },
   projects: [
