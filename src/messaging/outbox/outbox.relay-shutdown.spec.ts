@@ -100,6 +100,25 @@ describe('OutboxRelay shutdown', () => {
     expect(await orders.pendingCount()).toBe(1);
   });
 
+  it('paces the flush at 200 ms while pending events cannot be claimed, instead of spinning', async () => {
+    // A row this relay cannot claim (another replica's lease; in memory, a failed markSent).
+    const orders = rig.store('orders');
+    orders.failMarkSent = true;
+    rig.ready.resolve();
+    rig.drain.resolve();
+    await boot(rig);
+    orders.append([message('m-1')]);
+    await elapse();
+    expect(rig.publisher.ids()).toEqual(['m-1']);
+    const claimsBefore = orders.limits.length;
+
+    const took = await shutdown(rig);
+
+    expect(took).toBe(10_000);
+    expect(orders.limits.length - claimsBefore).toBe(50);
+    expect(await orders.pendingCount()).toBe(1);
+  });
+
   it('leaves the outboxes untouched when the broker is away at shutdown', async () => {
     const orders = rig.store('orders');
     rig.publisher.connected = false;

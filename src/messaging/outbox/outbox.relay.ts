@@ -70,8 +70,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       (await this.registry.pendingCount()) > 0 &&
       this.publisher.connected
     ) {
-      const { failed } = await this.drainOnce();
-      if (failed > 0) await this.sleep(200);
+      const { sent, failed } = await this.drainOnce();
+      // Nothing claimable (in flight, or leased by another relay) must not spin until the
+      // deadline: pause, woken early by any confirm.
+      if (failed > 0 || sent === 0) await this.sleep(200);
     }
     const left = await this.registry.pendingCount();
     // Stryker disable next-line all: decides a log line only; nothing reads it
