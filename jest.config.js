@@ -16,7 +16,7 @@ module.exports = {
   // together. Thresholds sit just under the level measured when they were set: they only go up.
   collectCoverageFrom: ['src/**/*.ts', '!src/**/*.spec.ts', '!src/**/*.fixtures.ts'],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
-  coverageThreshold: { global: { statements: 87, branches: 74, functions: 81, lines: 88 } },
+  coverageThreshold: { global: { statements: 89, branches: 76, functions: 82, lines: 90 } },
   projects: [
     { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...base, displayName: 'contract', rootDir: '.', testMatch: ['<rootDir>/test/contract/**/*.contract-spec.ts'] },
