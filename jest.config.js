@@ -20,6 +20,7 @@ module.exports = {
   projects: [
     { ...base, displayName: 'unit', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     { ...base, displayName: 'contract', rootDir: '.', testMatch: ['<rootDir>/test/contract/**/*.contract-spec.ts'] },
+    { ...base, displayName: 'tooling', rootDir: '.', testMatch: ['<rootDir>/test/tooling/**/*.spec.ts'] },
     { ...base, displayName: 'e2e', rootDir: '.', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -6,6 +6,7 @@ import { AppConfig } from './common/config/app-config';
 import { AppLogger } from './common/correlation/app.logger';
 import { configureHttpEdge } from './common/http/http-edge';
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
+import { holdInstanceLock } from './messaging/instance-lock/hold-instance-lock';
 
 /** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
 export async function startApp(
@@ -18,6 +19,7 @@ export async function startApp(
     bodyParser: false, // configureHttpEdge registers the one, bounded, JSON parser
   });
   configureHttpEdge(app, config);
+  await holdInstanceLock(app, BROKER_WAIT_MS);
   app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
   app.enableShutdownHooks();
   await app.startAllMicroservices();

@@ -24,7 +24,8 @@ describe('Modules as separate processes', () => {
   let orders: AppProcess;
   let stock: AppProcess;
   let mailerA: AppProcess;
-  let mailerB: AppProcess;
+  let mailerB: AppProcess | undefined;
+  let mailerEnv: Record<string, string>;
 
   beforeAll(async () => {
     execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'nest'), ['build'], {
@@ -47,7 +48,7 @@ describe('Modules as separate processes', () => {
     });
     orders = await AppProcess.start('orders', { ...env, APP_MODULES: 'orders' });
     mailerA = await AppProcess.start('notifications-a', { ...env, APP_MODULES: 'notifications' });
-    mailerB = await AppProcess.start('notifications-b', { ...env, APP_MODULES: 'notifications' });
+    mailerEnv = { ...env, APP_MODULES: 'notifications' };
   }, 120_000);
 
   afterAll(async () => {
@@ -101,7 +102,7 @@ describe('Modules as separate processes', () => {
     expect(orders.log).toMatch(/Catalog snapshot loaded: 12 products/);
   });
 
-  it('completes a batch across processes, shares the mail work, and survives a SIGKILLed replica', async () => {
+  it('completes a batch across processes, and survives a SIGKILLed mailer replaced by another', async () => {
     await stock
       .http()
       .put('/inventory/products/SPLIT-A')
@@ -122,15 +123,14 @@ describe('Modules as separate processes', () => {
       ids.push(res.body.id);
       if (i === 30) {
         await waitFor(
-          async () =>
-            mailerA.count(/Sent order-confirmed email/) > 0 &&
-            mailerB.count(/Sent order-confirmed email/) > 0,
+          async () => mailerA.count(/Sent order-confirmed email/) > 0,
           (ok) => ok,
-          {
-            what: 'both replicas to send mail',
-          },
+          { what: 'the first mailer to send mail' },
         );
         await mailerA.kill('SIGKILL');
+        // In memory, one notifications process at a time: the broker drops the killed one's
+        // connection, and its instance lock with it, so the replacement starts.
+        mailerB = await AppProcess.start('notifications-b', mailerEnv);
       }
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -147,7 +147,7 @@ describe('Modules as separate processes', () => {
       }
     } catch (error) {
       const id = /order ([0-9a-f-]{36})/.exec((error as Error).message)?.[1] ?? '';
-      const trace = [orders, stock, mailerA, mailerB].flatMap((p) =>
+      const trace = [orders, stock, mailerA, ...(mailerB ? [mailerB] : [])].flatMap((p) =>
         p.log
           .split('\n')
           .filter((l) => l.includes(id) || /WARN|ERROR/.test(l))
@@ -167,7 +167,7 @@ describe('Modules as separate processes', () => {
     }
     const deliveries = ids.reduce((n, id) => n + smtp.mailsFor(id).length, 0);
     console.log(
-      `split: ${ids.length} orders, replica A sent ${mailerA.count(/Sent order-confirmed email/)} before SIGKILL, replica B ${mailerB.count(/Sent order-confirmed email/)}; ${deliveries} SMTP deliveries`,
+      `split: ${ids.length} orders, mailer A sent ${mailerA.count(/Sent order-confirmed email/)} before SIGKILL, its replacement B ${mailerB!.count(/Sent order-confirmed email/)}; ${deliveries} SMTP deliveries`,
     );
     const product = (await stock.http().get('/inventory/products').expect(200)).body.find(
       (p: { sku: string }) => p.sku === 'SPLIT-A',

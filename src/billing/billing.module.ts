@@ -1,18 +1,14 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
-import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
-import { InMemoryOutboxStore } from '../messaging/outbox/in-memory-outbox.store';
-import { MongoOutboxStore } from '../messaging/outbox/mongo-outbox.store';
-import { outboxProvider } from '../messaging/outbox/outbox.providers';
-import { OutboxStore } from '../messaging/outbox/outbox.store';
+import { featurePersistence, storeAdapters } from '../messaging';
 import { BillingEventsController } from './api/billing-events.controller';
 import { BillingController } from './api/billing.controller';
-import { BillingRepository } from './application/billing.repository';
+import { billingEvents } from './application/billing-events';
 import { PaymentGateway } from './application/payment-gateway';
+import { PaymentRepository } from './application/payment.repository';
 import { PaymentUseCases } from './application/payment.use-cases';
-import { InMemoryBillingRepository } from './infrastructure/in-memory-billing.repository';
-import { MongoBillingRepository } from './infrastructure/mongo-billing.repository';
+import { InMemoryPaymentRepository } from './infrastructure/in-memory-payment.repository';
+import { MongoPaymentRepository } from './infrastructure/mongo-payment.repository';
 import { SimulatedPaymentGateway } from './infrastructure/simulated-payment.gateway';
 
 const OWNER = 'billing';
@@ -20,21 +16,22 @@ const OWNER = 'billing';
 @Module({})
 export class BillingModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uri = config.mongodbUriFor(OWNER);
+    const persistence = featurePersistence(OWNER, config, {
+      events: billingEvents,
+      stores: [
+        storeAdapters(
+          PaymentRepository,
+          () => new InMemoryPaymentRepository(),
+          (c) => new MongoPaymentRepository(c),
+        ),
+      ],
+    });
     return {
       module: BillingModule,
-      imports: uri ? [mongoConnectionFor(OWNER, uri)] : [],
+      imports: persistence.imports,
       controllers: [BillingController, BillingEventsController],
       providers: [
-        outboxProvider(OWNER, !!uri),
-        {
-          provide: BillingRepository,
-          inject: [OutboxStore, ...(uri ? [connectionTokenFor(OWNER)] : [])],
-          useFactory: (outbox: OutboxStore, c?: Connection) =>
-            c
-              ? new MongoBillingRepository(c, outbox as MongoOutboxStore)
-              : new InMemoryBillingRepository(outbox as InMemoryOutboxStore),
-        },
+        ...persistence.providers,
         { provide: PaymentGateway, useClass: SimulatedPaymentGateway },
         PaymentUseCases,
       ],

@@ -1,44 +1,42 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
-import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
-import { InMemoryOutboxStore } from '../messaging/outbox/in-memory-outbox.store';
-import { MongoOutboxStore } from '../messaging/outbox/mongo-outbox.store';
-import { outboxProvider } from '../messaging/outbox/outbox.providers';
-import { OutboxStore } from '../messaging/outbox/outbox.store';
+import { featurePersistence, storeAdapters } from '../messaging';
 import { InventoryEventsController } from './api/inventory-events.controller';
 import { InventoryController } from './api/inventory.controller';
 import { CatalogSeeder } from './application/catalog.seeder';
 import { CatalogUseCases } from './application/catalog.use-cases';
-import { InventoryRepository } from './application/inventory.repository';
+import { inventoryEvents } from './application/inventory-events';
+import { ProductRepository } from './application/product.repository';
+import { ReservationRepository } from './application/reservation.repository';
 import { StockUseCases } from './application/stock.use-cases';
-import { InMemoryInventoryRepository } from './infrastructure/in-memory-inventory.repository';
-import { MongoInventoryRepository } from './infrastructure/mongo-inventory.repository';
-
-const OWNER = 'inventory';
+import { InMemoryProductRepository } from './infrastructure/in-memory-product.repository';
+import { InMemoryReservationRepository } from './infrastructure/in-memory-reservation.repository';
+import { MongoProductRepository } from './infrastructure/mongo-product.repository';
+import { MongoReservationRepository } from './infrastructure/mongo-reservation.repository';
 
 @Module({})
 export class InventoryModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uri = config.mongodbUriFor(OWNER);
+    const persistence = featurePersistence('inventory', config, {
+      events: inventoryEvents,
+      stores: [
+        storeAdapters(
+          ProductRepository,
+          () => new InMemoryProductRepository(),
+          (c) => new MongoProductRepository(c),
+        ),
+        storeAdapters(
+          ReservationRepository,
+          () => new InMemoryReservationRepository(),
+          (c) => new MongoReservationRepository(c),
+        ),
+      ],
+    });
     return {
       module: InventoryModule,
-      imports: uri ? [mongoConnectionFor(OWNER, uri)] : [],
+      imports: persistence.imports,
       controllers: [InventoryController, InventoryEventsController],
-      providers: [
-        outboxProvider(OWNER, !!uri),
-        {
-          provide: InventoryRepository,
-          inject: [OutboxStore, ...(uri ? [connectionTokenFor(OWNER)] : [])],
-          useFactory: (outbox: OutboxStore, c?: Connection) =>
-            c
-              ? new MongoInventoryRepository(c, outbox as MongoOutboxStore)
-              : new InMemoryInventoryRepository(outbox as InMemoryOutboxStore),
-        },
-        StockUseCases,
-        CatalogUseCases,
-        CatalogSeeder,
-      ],
+      providers: [...persistence.providers, StockUseCases, CatalogUseCases, CatalogSeeder],
     };
   }
 }

@@ -12,6 +12,7 @@ import { BrokerConnection } from './connection/broker-connection';
 import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
 import { RabbitEventServer } from './consumer/rabbit-event.server';
+import { MessagingHealth } from './health/messaging.health';
 import { DeadLetterRecorder } from './dead-letters/dead-letter.recorder';
 import { DeadLetterRedriver } from './dead-letters/dead-letter.redriver';
 import { DeadLetterReplayer } from './dead-letters/dead-letter.replayer';
@@ -22,6 +23,8 @@ import { MongoDeadLetterStore } from './dead-letters/mongo-dead-letter.store';
 import { InMemoryInboxStore } from './inbox/in-memory-inbox.store';
 import { InboxStore } from './inbox/inbox.store';
 import { MongoInboxStore } from './inbox/mongo-inbox.store';
+import { RoutingInboxStore } from './inbox/routing-inbox.store';
+import { InstanceLockKeeper } from './instance-lock/instance-lock.keeper';
 import { ConfirmedPublisher } from './outbox/confirmed.publisher';
 import { OutboxRegistry } from './outbox/outbox.registry';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -69,6 +72,7 @@ export class MessagingModule {
         RabbitEventServer,
         RpcClient,
         BrokerConnection,
+        InstanceLockKeeper,
         ConfirmedPublisher,
         OutboxRegistry,
         OutboxRelay,
@@ -76,11 +80,14 @@ export class MessagingModule {
         DeadLetterReplayer,
         DeadLetterRedriver,
         AdminApiKeyGuard,
+        MessagingHealth,
         {
-          provide: InboxStore,
+          provide: RoutingInboxStore,
           inject: mongo,
-          useFactory: (c?: Connection) => (c ? new MongoInboxStore(c) : new InMemoryInboxStore()),
+          useFactory: (c?: Connection) =>
+            new RoutingInboxStore(c ? new MongoInboxStore(c) : new InMemoryInboxStore()),
         },
+        { provide: InboxStore, useExisting: RoutingInboxStore },
         {
           provide: DeadLetterStore,
           inject: mongo,
@@ -98,6 +105,7 @@ export class MessagingModule {
         ConfirmedPublisher,
         AdminApiKeyGuard,
         InboxStore,
+        RoutingInboxStore,
       ],
     };
   }

@@ -1,9 +1,8 @@
 import { MailerModule } from '@nestjs-modules/mailer';
 import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
 import { DynamicModule, Module } from '@nestjs/common';
-import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
-import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
+import { featurePersistence, storeAdapters } from '../messaging';
 import { NotificationsEventsController } from './api/notifications-events.controller';
 import { NotificationsController } from './api/notifications.controller';
 import { MailSender } from './application/mail-sender';
@@ -20,12 +19,19 @@ import { mailTransportOptions } from './infrastructure/mail-transport';
 import { MailTransportHealth } from './infrastructure/mail-transport.health';
 import { NodemailerMailSender } from './infrastructure/nodemailer-mail.sender';
 
-const OWNER = 'notifications';
-
 @Module({})
 export class NotificationsModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const uri = config.mongodbUriFor(OWNER);
+    // No events to map: notifications announces nothing. Its inbox lives in its own store.
+    const persistence = featurePersistence('notifications', config, {
+      stores: [
+        storeAdapters(
+          NotificationRepository,
+          () => new InMemoryNotificationRepository(),
+          (c) => new MongoNotificationRepository(c),
+        ),
+      ],
+    });
     return {
       module: NotificationsModule,
       imports: [
@@ -44,7 +50,7 @@ export class NotificationsModule {
             },
           }),
         }),
-        ...(uri ? [mongoConnectionFor(OWNER, uri)] : []),
+        ...persistence.imports,
       ],
       controllers: [
         NotificationsController,
@@ -52,12 +58,7 @@ export class NotificationsModule {
         ...(config.devMailboxEnabled ? [DevMailboxController] : []),
       ],
       providers: [
-        {
-          provide: NotificationRepository,
-          inject: uri ? [connectionTokenFor(OWNER)] : [],
-          useFactory: (c?: Connection) =>
-            c ? new MongoNotificationRepository(c) : new InMemoryNotificationRepository(),
-        },
+        ...persistence.providers,
         { provide: MailSender, useClass: NodemailerMailSender },
         TextTemplates,
         MailTransportHealth,

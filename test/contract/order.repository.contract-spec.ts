@@ -2,261 +2,174 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { ConcurrentModificationError } from '../../src/common/errors/concurrent-modification.error';
-import { InMemoryOutboxStore } from '../../src/messaging/outbox/in-memory-outbox.store';
-import { MongoOutboxStore } from '../../src/messaging/outbox/mongo-outbox.store';
-import { OutboxStore } from '../../src/messaging/outbox/outbox.store';
-import { OrderEvents } from '../../src/orders/application/order-events';
-import { DuplicateIdempotencyKeyError } from '../../src/orders/application/duplicate-idempotency-key.error';
-import { OrderRepository } from '../../src/orders/application/order.repository';
 import { Order } from '../../src/orders/domain/order.entity';
 import { OrderStatus } from '../../src/orders/domain/order-status';
-import { InMemoryOrderRepository } from '../../src/orders/infrastructure/in-memory-order.repository';
-import { MongoOrderRepository } from '../../src/orders/infrastructure/mongo-order.repository';
 import { describeAdapters } from './support/adapter-harness';
-import { asOutbox, drainOutbox } from './support/outbox-assertions';
+import { at, orderSteps, orderStores, placeOrder, published } from './support/order-fixtures';
 
-interface Subject {
-  repo: OrderRepository;
-  outbox: OutboxStore;
-}
+describeAdapters('OrderRepository', orderStores, (subject) => {
+  const { save, load, types } = orderSteps(subject);
 
-function placeOrder(opts: { idempotencyKey?: string; at?: Date } = {}): Order {
-  return Order.place(
-    {
-      id: randomUUID(),
-      customerEmail: 'ada@example.com',
-      items: [
-        { sku: 'SKU-MUG', name: 'Enamel mug', quantity: 2, unitPrice: 1250 },
-        { sku: 'SKU-TEE', name: 'T-shirt', quantity: 1, unitPrice: 2400 },
-      ],
-      currency: 'EUR',
-      idempotencyKey: opts.idempotencyKey,
-      requestHash: opts.idempotencyKey && `hash-of-${opts.idempotencyKey}`,
-    },
-    opts.at ?? new Date('2026-03-01T10:00:00.000Z'),
-  );
-}
+  describe('save and findById', () => {
+    it('round-trips every field of a new order, which loads at the version it was saved at', async () => {
+      const order = placeOrder();
+      order.stockReserved('stock held', at(1));
+      order.confirm('INV-1', at(2));
+      order.stockReleased('shipped', at(3));
 
-describeAdapters<Subject>(
-  'OrderRepository',
-  {
-    memory: () => {
-      const outbox = new InMemoryOutboxStore();
-      return { adapter: { repo: new InMemoryOrderRepository(outbox), outbox } };
-    },
-    mongo: (connection) => {
-      const outbox = new MongoOutboxStore(connection);
-      return { adapter: { repo: new MongoOrderRepository(connection, outbox), outbox } };
-    },
-  },
-  (subject) => {
-    describe('create', () => {
-      it('round-trips every field of the order', async () => {
-        const { repo } = subject();
-        const order = placeOrder({ idempotencyKey: 'key-1' });
-        order.transition(
-          OrderStatus.STOCK_RESERVED,
-          'stock held',
-          new Date('2026-03-01T10:00:01.000Z'),
-        );
-        order.confirm('INV-1', new Date('2026-03-01T10:00:02.000Z'));
+      await save(order);
 
-        await repo.create(order, []);
-
-        expect((await repo.findById(order.id))?.snapshot()).toEqual(order.snapshot());
-      });
-
-      it('writes exactly the given events to the outbox', async () => {
-        const { repo, outbox } = subject();
-        const order = placeOrder();
-        const events = [OrderEvents.cancelled(order, 'test'), OrderEvents.confirmed(order)];
-
-        await repo.create(order, events);
-
-        expect(await drainOutbox(outbox)).toEqual(asOutbox(events));
-      });
-
-      it('writes nothing to the outbox when given no events', async () => {
-        const { repo, outbox } = subject();
-
-        await repo.create(placeOrder(), []);
-
-        expect(await outbox.pendingCount()).toBe(0);
-      });
-
-      it('finds the order by its idempotency key', async () => {
-        const { repo } = subject();
-        const order = placeOrder({ idempotencyKey: 'key-find' });
-        await repo.create(order, []);
-
-        expect((await repo.findByIdempotencyKey('key-find'))?.id).toBe(order.id);
-        expect(await repo.findByIdempotencyKey('key-unknown')).toBeUndefined();
-      });
-
-      it('rejects a used idempotency key, storing neither the order nor its events', async () => {
-        const { repo, outbox } = subject();
-        const first = placeOrder({ idempotencyKey: 'key-dup' });
-        await repo.create(first, []);
-        const second = placeOrder({ idempotencyKey: 'key-dup' });
-
-        const attempt = repo.create(second, [OrderEvents.cancelled(second, 'never stored')]);
-
-        await expect(attempt).rejects.toBeInstanceOf(DuplicateIdempotencyKeyError);
-        await expect(attempt).rejects.toMatchObject({ key: 'key-dup' });
-        expect(await repo.findById(second.id)).toBeUndefined();
-        expect((await repo.findByIdempotencyKey('key-dup'))?.id).toBe(first.id);
-        expect(await outbox.pendingCount()).toBe(0);
-      });
-
-      it('lets any number of orders go without an idempotency key', async () => {
-        const { repo } = subject();
-        const a = placeOrder();
-        const b = placeOrder();
-
-        await repo.create(a, []);
-        await repo.create(b, []);
-
-        expect((await repo.list({ offset: 0, limit: 10 })).total).toBe(2);
-      });
-
-      it('rejects a second create with the same id, keeping the first order and writing no events', async () => {
-        const { repo, outbox } = subject();
-        const order = placeOrder();
-        await repo.create(order, []);
-        const clash = Order.restore({ ...order.snapshot(), customerEmail: 'mallory@example.com' });
-
-        await expect(
-          repo.create(clash, [OrderEvents.cancelled(clash, 'clash')]),
-        ).rejects.toMatchObject({ code: 'COMMON.CONCURRENT_MODIFICATION' });
-
-        expect((await repo.findById(order.id))?.snapshot().customerEmail).toBe('ada@example.com');
-        expect(await outbox.pendingCount()).toBe(0);
-      });
+      const found = await load(order.id);
+      expect(found.snapshot()).toEqual(order.snapshot());
+      expect(found.persistedVersion).toBe(4);
+      expect(found.events).toEqual([]);
     });
 
-    describe('findById', () => {
-      it('returns undefined for an unknown id', async () => {
-        expect(await subject().repo.findById(randomUUID())).toBeUndefined();
-      });
+    it('saves a loaded order as its next version, with every field', async () => {
+      const order = placeOrder();
+      await save(order);
+      const loaded = await load(order.id);
+      loaded.cancel('customer asked', at(5));
 
-      it('returns a copy that does not change the stored order when mutated', async () => {
-        const { repo } = subject();
-        const order = placeOrder();
-        await repo.create(order, []);
+      await save(loaded);
 
-        (await repo.findById(order.id))?.transition(OrderStatus.CANCELLED);
-
-        expect((await repo.findById(order.id))?.status).toBe(OrderStatus.PENDING);
-      });
+      expect((await load(order.id)).snapshot()).toEqual(loaded.snapshot());
+      expect((await load(order.id)).persistedVersion).toBe(2);
     });
 
-    describe('update', () => {
-      it('saves the new state and its events when the version still matches', async () => {
-        const { repo, outbox } = subject();
-        const order = placeOrder();
-        await repo.create(order, []);
-        order.transition(OrderStatus.CANCELLED, 'customer asked');
-        const events = [OrderEvents.cancelled(order, 'customer asked')];
-
-        await repo.update(order, 1, events);
-
-        expect((await repo.findById(order.id))?.snapshot()).toEqual(order.snapshot());
-        expect(await drainOutbox(outbox)).toEqual(asOutbox(events));
-      });
-
-      it('throws ConcurrentModificationError on a stale version and writes neither state nor events', async () => {
-        const { repo, outbox } = subject();
-        const order = placeOrder();
-        await repo.create(order, []);
-        const winner = Order.restore(order.snapshot());
-        winner.transition(OrderStatus.STOCK_RESERVED);
-        await repo.update(winner, 1, []);
-        const loser = Order.restore(order.snapshot());
-        loser.transition(OrderStatus.CANCELLED);
-
-        await expect(
-          repo.update(loser, 1, [OrderEvents.cancelled(loser, 'stale')]),
-        ).rejects.toBeInstanceOf(ConcurrentModificationError);
-
-        expect((await repo.findById(order.id))?.snapshot()).toEqual(winner.snapshot());
-        expect(await outbox.pendingCount()).toBe(0);
-      });
-
-      it('throws ConcurrentModificationError for an order that was never created', async () => {
-        const order = placeOrder();
-        order.transition(OrderStatus.CANCELLED);
-
-        await expect(subject().repo.update(order, 1, [])).rejects.toBeInstanceOf(
-          ConcurrentModificationError,
-        );
-        expect(await subject().repo.findById(order.id)).toBeUndefined();
-      });
-
-      it('lets exactly one of two concurrent updates from the same version win', async () => {
-        const { repo, outbox } = subject();
-        const order = placeOrder();
-        await repo.create(order, []);
-        const cancel = Order.restore(order.snapshot());
-        cancel.transition(OrderStatus.CANCELLED, 'customer');
-        const reserve = Order.restore(order.snapshot());
-        reserve.transition(OrderStatus.STOCK_RESERVED);
-        const cancelEvents = [OrderEvents.cancelled(cancel, 'customer')];
-        const reserveEvents = [OrderEvents.confirmed(reserve)];
-
-        const results = await Promise.allSettled([
-          repo.update(cancel, 1, cancelEvents),
-          repo.update(reserve, 1, reserveEvents),
-        ]);
-
-        const won = results.findIndex((r) => r.status === 'fulfilled');
-        const lost = results.find((r) => r.status === 'rejected');
-        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-        expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(
-          ConcurrentModificationError,
-        );
-        const winner = won === 0 ? cancel : reserve;
-        expect((await repo.findById(order.id))?.snapshot()).toEqual(winner.snapshot());
-        expect(await drainOutbox(outbox)).toEqual(
-          asOutbox(won === 0 ? cancelEvents : reserveEvents),
-        );
-      });
+    it('returns undefined for an unknown id', async () => {
+      expect(await subject().orders.findById(randomUUID())).toBeUndefined();
     });
 
-    describe('list', () => {
-      async function seedThree(repo: OrderRepository): Promise<Order[]> {
-        const orders = [0, 1, 2].map((i) =>
-          placeOrder({ at: new Date(Date.UTC(2026, 2, 1, 10, i)) }),
-        );
-        orders[1].transition(OrderStatus.REJECTED, 'out of stock');
-        for (const o of orders) await repo.create(o, []);
-        return orders;
-      }
+    it('hands out a copy: changing a loaded order does not change the stored one', async () => {
+      const order = placeOrder();
+      await save(order);
 
-      it('pages newest first and counts every order', async () => {
-        const { repo } = subject();
-        const [oldest, middle, newest] = await seedThree(repo);
+      (await load(order.id)).cancel('not saved');
 
-        const first = await repo.list({ offset: 0, limit: 2 });
-        const second = await repo.list({ offset: 2, limit: 2 });
-
-        expect(first.items.map((o) => o.id)).toEqual([newest.id, middle.id]);
-        expect(first.total).toBe(3);
-        expect(second.items.map((o) => o.id)).toEqual([oldest.id]);
-        expect(second.total).toBe(3);
-      });
-
-      it('filters by status, counting only the matches', async () => {
-        const { repo } = subject();
-        const [oldest, middle, newest] = await seedThree(repo);
-
-        const pending = await repo.list({ status: OrderStatus.PENDING, offset: 0, limit: 10 });
-        const rejected = await repo.list({ status: OrderStatus.REJECTED, offset: 0, limit: 10 });
-
-        expect(pending.items.map((o) => o.id)).toEqual([newest.id, oldest.id]);
-        expect(pending.total).toBe(2);
-        expect(rejected.items.map((o) => o.snapshot())).toEqual([middle.snapshot()]);
-        expect(rejected.total).toBe(1);
-      });
+      expect((await load(order.id)).status).toBe(OrderStatus.PENDING);
     });
-  },
-);
+  });
+
+  describe('optimistic concurrency', () => {
+    it('refuses a new order whose id is stored, keeping the first and announcing nothing', async () => {
+      const order = placeOrder();
+      await save(order);
+      const { id, items, currency } = order.snapshot();
+      const clash = Order.place(
+        { id, items, currency, customerEmail: 'mallory@example.com' },
+        'tok_other',
+      );
+
+      await expect(save(clash)).rejects.toBeInstanceOf(ConcurrentModificationError);
+
+      expect((await load(order.id)).snapshot().customerEmail).toBe('ada@example.com');
+      const announced = await published(subject().outbox);
+      expect(announced.map((m) => m.payload.customerEmail)).toEqual(['ada@example.com']);
+    });
+
+    it('refuses an update over a stale version, keeping the winner and its events only', async () => {
+      const order = placeOrder();
+      await save(order);
+      const [winner, loser] = [await load(order.id), await load(order.id)];
+      winner.stockReserved();
+      await save(winner);
+      loser.cancel('stale');
+
+      await expect(save(loser)).rejects.toBeInstanceOf(ConcurrentModificationError);
+
+      expect((await load(order.id)).snapshot()).toEqual(winner.snapshot());
+      expect(await types()).toEqual(['order.placed']);
+    });
+
+    it('refuses an update of an order that was never stored', async () => {
+      const order = Order.restore(placeOrder().snapshot());
+      order.cancel('nobody stored it');
+
+      await expect(save(order)).rejects.toBeInstanceOf(ConcurrentModificationError);
+
+      expect(await subject().orders.findById(order.id)).toBeUndefined();
+    });
+
+    it('lets exactly one of two concurrent updates from the same version win', async () => {
+      const order = placeOrder();
+      await save(order);
+      const cancel = await load(order.id);
+      cancel.cancel('customer');
+      const reject = await load(order.id);
+      reject.reject('no stock', []);
+
+      const results = await Promise.allSettled([save(cancel), save(reject)]);
+
+      expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const lost = results.find((r) => r.status === 'rejected');
+      expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(
+        ConcurrentModificationError,
+      );
+      const winner = results[0].status === 'fulfilled' ? cancel : reject;
+      expect((await load(order.id)).snapshot()).toEqual(winner.snapshot());
+      const winnerType = winner === cancel ? 'order.cancelled' : 'order.rejected';
+      expect(await types()).toEqual([winnerType, 'order.placed'].sort());
+    });
+  });
+
+  describe('list', () => {
+    const ids = (page: { items: Order[] }) => page.items.map((o) => o.id);
+
+    it('pages newest first and counts every order', async () => {
+      const [oldest, middle, newest] = [placeOrder(at(0)), placeOrder(at(60)), placeOrder(at(120))];
+      await save(middle, newest, oldest);
+
+      const first = await subject().orders.list({ offset: 0, limit: 2 });
+      const second = await subject().orders.list({ offset: 2, limit: 2 });
+      const beyond = await subject().orders.list({ offset: 3, limit: 2 });
+
+      expect([ids(first), first.total]).toEqual([[newest.id, middle.id], 3]);
+      expect([ids(second), second.total]).toEqual([[oldest.id], 3]);
+      expect([ids(beyond), beyond.total]).toEqual([[], 3]);
+    });
+
+    it('breaks ties by id, so orders of the same instant paged one by one each come once', async () => {
+      const same = [1, 2, 3, 4, 5].map(() => placeOrder(at(10)));
+      const [older, newer] = [placeOrder(at(9)), placeOrder(at(11))];
+      await save(...same, older, newer);
+
+      const pages: string[] = [];
+      for (let offset = 0; offset < 7; offset++)
+        pages.push(...ids(await subject().orders.list({ offset, limit: 1 })));
+
+      const tied = same
+        .map((o) => o.id)
+        .sort()
+        .reverse();
+      expect(pages).toEqual([newer.id, ...tied, older.id]);
+    });
+
+    it('filters by status, counting only the matches', async () => {
+      const [oldest, middle, newest] = [placeOrder(at(0)), placeOrder(at(60)), placeOrder(at(120))];
+      middle.reject('out of stock', []);
+      await save(oldest, middle, newest);
+
+      const pending = await subject().orders.list({
+        status: OrderStatus.PENDING,
+        offset: 0,
+        limit: 10,
+      });
+      const rejected = await subject().orders.list({
+        status: OrderStatus.REJECTED,
+        offset: 0,
+        limit: 10,
+      });
+      const none = await subject().orders.list({
+        status: OrderStatus.CONFIRMED,
+        offset: 0,
+        limit: 10,
+      });
+
+      expect([ids(pending), pending.total]).toEqual([[newest.id, oldest.id], 2]);
+      expect(rejected.items.map((o) => o.snapshot())).toEqual([middle.snapshot()]);
+      expect(rejected.total).toBe(1);
+      expect([ids(none), none.total]).toEqual([[], 0]);
+    });
+  });
+});

@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { InventoryReserved, OrderPlaced } from '../../messaging/contracts';
-import { OnEvent } from '../../messaging/consumer/on-event.decorator';
+import { InventoryReserved, OnEvent, OrderPlaced } from '../../messaging';
 import { PaymentUseCases } from '../application/payment.use-cases';
 
 const ME = 'billing';

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Invoice } from '../domain/payment';
+import { Invoice } from '../domain/invoice';
 import { InvoiceLineView } from './invoice-line.view';
 
 export class InvoiceView {

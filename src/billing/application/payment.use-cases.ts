@@ -1,94 +1,83 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { OrderPlaced, PaymentFailed, PaymentSucceeded } from '../../messaging/contracts';
-import { newEnvelope } from '../../messaging/envelope/new-envelope';
-import { Invoice, Payment, invoiceNumberFor, readyToCharge } from '../domain/payment';
-import { BillingRepository } from './billing.repository';
+import { OrderPlaced, UnitOfWork } from '../../messaging';
+import { Invoice } from '../domain/invoice';
+import { Payment, PaymentProps } from '../domain/payment.entity';
+import { PaymentIntent } from '../domain/payment-intent';
 import { PaymentGateway } from './payment-gateway';
+import { PaymentRepository } from './payment.repository';
 
 @Injectable()
 export class PaymentUseCases {
   private readonly logger = new Logger(PaymentUseCases.name);
 
   constructor(
-    private readonly billing: BillingRepository,
+    private readonly uow: UnitOfWork,
+    private readonly payments: PaymentRepository,
     private readonly gateway: PaymentGateway,
   ) {}
 
   /** Billing keeps what it needs to charge: the token never travels through inventory. */
-  async orderPlaced(e: OrderPlaced): Promise<void> {
-    const payment = await this.billing.recordIntent(e.orderId, {
+  orderPlaced(e: OrderPlaced): Promise<void> {
+    const intent: PaymentIntent = {
       customerEmail: e.customerEmail,
       amount: e.total,
       currency: e.currency,
-      lines: e.items.map((i) => ({
-        sku: i.sku,
-        name: i.name,
-        quantity: i.quantity,
-        unitPrice: i.unitPrice,
+      lines: e.items.map(({ sku, name, quantity, unitPrice }) => ({
+        sku,
+        name,
+        quantity,
+        unitPrice,
       })),
       paymentToken: e.paymentToken,
-    });
-    await this.chargeIfReady(payment);
+    };
+    return this.record(e.orderId, (p) => p.recordIntent(intent));
   }
 
-  async stockReserved(orderId: string): Promise<void> {
-    await this.chargeIfReady(await this.billing.recordStockReserved(orderId));
+  stockReserved(orderId: string): Promise<void> {
+    return this.record(orderId, (p) => p.stockReserved());
   }
 
   listInvoices(orderId?: string): Promise<Invoice[]> {
-    return this.billing.listInvoices(orderId);
+    return this.payments.listInvoices(orderId);
   }
 
-  private async chargeIfReady(payment: Payment): Promise<void> {
-    if (!readyToCharge(payment)) return;
-    const { orderId, intent } = payment;
-    // The gateway is idempotent by reference: a retried or concurrent charge is charged once.
+  /**
+   * One unit of work per fact: record it and, once both are known, charge and decide, so the
+   * fact, the decision, its event and the inbox entry commit together or not at all. Of two
+   * facts racing in, the loser's save conflicts and its re-run sees the winner's row: the
+   * payment it completes, or the decision it made (then nothing is charged or announced again).
+   */
+  private async record(orderId: string, fact: (p: Payment) => void): Promise<void> {
+    const decided = await this.uow.run(async (tx) => {
+      const payment = (await this.payments.findByOrderId(orderId)) ?? Payment.open(orderId);
+      fact(payment);
+      const intent = payment.intentToCharge;
+      if (intent) await this.charge(payment, intent);
+      await this.payments.save(payment, tx);
+      return intent && payment.snapshot();
+    });
+    if (decided) this.logDecision(decided);
+  }
+
+  private async charge(payment: Payment, intent: PaymentIntent): Promise<void> {
+    // The gateway is idempotent by reference: a re-run or a concurrent charge is charged once.
     const result = await this.gateway.charge({
       token: intent.paymentToken,
       amount: intent.amount,
       currency: intent.currency,
-      reference: orderId,
+      reference: payment.orderId,
     });
-    if (result.outcome === 'declined') {
-      await this.billing.decide(
-        orderId,
-        { status: 'FAILED', failure: { code: result.code, reason: result.reason } },
-        [newEnvelope(PaymentFailed, { orderId, code: result.code, reason: result.reason })],
-      );
-      // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
-      this.logger.log(`Order ${orderId}: payment declined (${result.code})`);
-      return;
-    }
-    const invoice: Invoice = {
-      number: invoiceNumberFor(orderId, new Date()),
-      orderId,
-      customerEmail: intent.customerEmail,
-      amount: intent.amount,
-      currency: intent.currency,
-      lines: intent.lines,
-      issuedAt: new Date(),
-    };
-    const decided = await this.billing.decide(
-      orderId,
-      { status: 'SUCCEEDED', paymentId: result.paymentId, invoice },
-      [
-        newEnvelope(PaymentSucceeded, {
-          orderId,
-          paymentId: result.paymentId,
-          invoice: {
-            number: invoice.number,
-            amount: invoice.amount,
-            currency: invoice.currency,
-            lines: invoice.lines,
-          },
-        }),
-      ],
-    );
-    // Stryker disable all: log statement only; `decided` decides nothing but whether to log
-    if (decided)
-      this.logger.log(
-        `Order ${orderId}: charged ${intent.amount} ${intent.currency}, invoice ${invoice.number}`,
-      );
-    // Stryker restore all
+    if (result.outcome === 'declined') payment.decline(result.code, result.reason);
+    else payment.succeed(result.paymentId);
   }
+
+  // Stryker disable all: log statements only, written once the decision is committed
+  private logDecision({ orderId, failure, invoice }: PaymentProps): void {
+    if (failure) this.logger.log(`Order ${orderId}: payment declined (${failure.code})`);
+    if (invoice)
+      this.logger.log(
+        `Order ${orderId}: charged ${invoice.amount} ${invoice.currency}, invoice ${invoice.number}`,
+      );
+  }
+  // Stryker restore all
 }

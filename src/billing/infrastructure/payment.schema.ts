@@ -1,8 +1,9 @@
 import { Schema } from 'mongoose';
-import { BillingLine, Payment } from '../domain/payment';
+import { BillingLine } from '../domain/invoice';
+import { PaymentProps } from '../domain/payment.entity';
 
 /** The stored shape is the domain's, keyed by order id. */
-export type PaymentDoc = Omit<Payment, 'orderId'> & { _id: string };
+export type PaymentDoc = Omit<PaymentProps, 'orderId'> & { _id: string };
 
 const Line = {
   _id: false,
@@ -53,6 +54,8 @@ export const PaymentSchema = new Schema<PaymentDoc>(
     },
     createdAt: Date,
     updatedAt: Date,
+    /** Optimistic concurrency: every update names the version it read. */
+    version: { type: Number, required: true },
   },
   { collection: 'payments', versionKey: false },
 );
@@ -60,4 +63,5 @@ PaymentSchema.index(
   { 'invoice.number': 1 },
   { unique: true, partialFilterExpression: { 'invoice.number': { $type: 'string' } } },
 );
-PaymentSchema.index({ 'invoice.issuedAt': -1 });
+// Serves the invoice listing's sort exactly; _id breaks ties between invoices of one instant.
+PaymentSchema.index({ 'invoice.issuedAt': -1, _id: -1 });

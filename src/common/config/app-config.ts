@@ -12,19 +12,10 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { toBool, toInt, toIntList, toList } from './config-transforms';
 
 export const FEATURE_MODULES = ['orders', 'inventory', 'billing', 'notifications'] as const;
 export type FeatureModuleName = (typeof FEATURE_MODULES)[number];
-
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
-const toList = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string'
-    ? value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean)
-    : value;
 
 /** Every setting the process reads, validated once at startup by loadAppConfig(). */
 export class AppConfig {
@@ -71,13 +62,8 @@ export class AppConfig {
   @IsBoolean()
   smtpSecure = false;
 
-  @IsOptional()
-  @IsString()
-  smtpUser?: string;
-
-  @IsOptional()
-  @IsString()
-  smtpPass?: string;
+  @IsOptional() @IsString() smtpUser?: string;
+  @IsOptional() @IsString() smtpPass?: string;
 
   /** Gmail over OAuth2: all four or none. */
   @IsOptional()
@@ -121,9 +107,7 @@ export class AppConfig {
   adminApiKey?: string;
 
   /** Delays between retries of a failed message, e.g. "1000,5000,25000". */
-  @Transform(({ value }) =>
-    typeof value === 'string' ? (toList({ value }) as string[]).map(Number) : value,
-  )
+  @Transform(toIntList)
   @IsInt({ each: true })
   @Min(10, { each: true })
   retryDelaysMs: number[] = [1000, 5000, 25000];
@@ -186,14 +170,13 @@ export class AppConfig {
   orderRateWindowMs = 60_000;
 
   /** Swagger UI and /docs-json; unset means on outside production, off in production. */
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(toBool)
   @IsOptional()
   @IsBoolean({ message: 'DOCS_ENABLED must be true or false' })
   docsEnabled?: boolean;
 
   mongodbUriFor(module: FeatureModuleName | 'messaging'): string | undefined {
-    if (module === 'messaging') return this.mongodbUri;
-    return this.moduleMongodbUris[module] ?? this.mongodbUri;
+    return (module === 'messaging' ? undefined : this.moduleMongodbUris[module]) ?? this.mongodbUri;
   }
 
   isLoaded(module: FeatureModuleName): boolean {

@@ -21,7 +21,7 @@ export class ProcessFaultMonitor implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     process.on('unhandledRejection', this.listener);
-    this.registry.register('process', () => this.check());
+    this.registry.register('process', () => this.check(), { critical: true });
   }
 
   onModuleDestroy(): void {

@@ -1,9 +1,29 @@
 import { DynamicModule } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
+import type { Connection } from 'mongoose';
+import { MongoConnectionModule } from './mongo-connection.module';
+import { MongoReadiness } from './mongo-readiness.hook';
 
-/** Each owner (module) gets its own named connection and database: no module reads another's. */
+/**
+ * Each owner (module) gets its own named connection and database: no module reads another's.
+ * The app does not start unless that database is a replica set with every index built.
+ *
+ * Checked in a hook, not in MongooseModule's connectionFactory: a factory that throws is
+ * retried as a failed connection (9 times, 3 s apart, a new connection each time), which
+ * would delay a certain refusal by half a minute.
+ */
 export function mongoConnectionFor(owner: string, uri: string): DynamicModule {
-  return MongooseModule.forRoot(uri, { connectionName: owner, dbName: `orderflow_${owner}` });
+  return {
+    module: MongoConnectionModule,
+    imports: [MongooseModule.forRoot(uri, { connectionName: owner, dbName: `orderflow_${owner}` })],
+    providers: [
+      {
+        provide: `MongoReadiness:${owner}`,
+        inject: [connectionTokenFor(owner)],
+        useFactory: (connection: Connection) => new MongoReadiness(owner, connection),
+      },
+    ],
+  };
 }
 
 export function connectionTokenFor(owner: string): string {

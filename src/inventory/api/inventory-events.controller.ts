@@ -3,12 +3,13 @@ import { Payload } from '@nestjs/microservices';
 import {
   CatalogLookupReply,
   CatalogLookupRequest,
+  OnEvent,
+  OnRequest,
   OrderCancelled,
   OrderConfirmed,
   OrderPlaced,
   PaymentFailed,
-} from '../../messaging/contracts';
-import { OnEvent, OnRequest } from '../../messaging/consumer/on-event.decorator';
+} from '../../messaging';
 import { CatalogUseCases } from '../application/catalog.use-cases';
 import { StockUseCases } from '../application/stock.use-cases';
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Product } from '../domain/product';
+import { Product } from '../domain/product.entity';
 
 export class ProductView {
   @ApiProperty({ example: 'SKU-MUG' }) sku: string;

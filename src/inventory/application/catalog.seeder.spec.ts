@@ -1,36 +1,26 @@
-import { AppConfig } from '../../common/config/app-config';
-import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
+import { Logger } from '@nestjs/common';
 import { DEMO_CATALOG } from '../domain/demo-catalog';
-import { InMemoryInventoryRepository } from '../infrastructure/in-memory-inventory.repository';
-import { CatalogSeeder } from './catalog.seeder';
+import { inventoryHarness } from '../inventory.fixtures';
 
 describe('CatalogSeeder', () => {
-  let outbox: InMemoryOutboxStore;
-  let repo: InMemoryInventoryRepository;
+  beforeAll(() => Logger.overrideLogger(false));
 
-  beforeEach(() => {
-    outbox = new InMemoryOutboxStore();
-    repo = new InMemoryInventoryRepository(outbox);
-  });
-
-  const seeder = (changes: Partial<AppConfig>) =>
-    new CatalogSeeder(repo, Object.assign(new AppConfig(), changes));
-
-  const published = async () =>
-    (await outbox.claim(1000)).map((m) => JSON.parse(m.body) as { type: string; payload: object });
+  const seeded = DEMO_CATALOG.map(({ stock, ...p }) => ({
+    ...p,
+    currency: 'GBP',
+    available: stock,
+    reserved: 0,
+  }));
 
   it('seeds the demo catalog priced in the shop currency and announces each product', async () => {
-    await seeder({ seedDemoCatalog: true, shopCurrency: 'GBP' }).onApplicationBootstrap();
+    const h = inventoryHarness({ seedDemoCatalog: true, shopCurrency: 'GBP' });
+    await h.seeder.onApplicationBootstrap();
 
-    const expected = DEMO_CATALOG.map((p) => ({ ...p, currency: 'GBP' }));
-    expect(await repo.listProducts()).toEqual(
-      [...expected].sort((a, b) => a.sku.localeCompare(b.sku)),
-    );
-    expect(DEMO_CATALOG.every((p) => p.currency === 'EUR')).toBe(true);
-    const events = await published();
-    expect(events.map((e) => e.type)).toEqual(expected.map(() => 'inventory.product-updated'));
+    expect(await h.stored()).toEqual([...seeded].sort((a, b) => (a.sku < b.sku ? -1 : 1)));
+    const events = await h.published();
+    expect(events.map((e) => e.type)).toEqual(seeded.map(() => 'inventory.product-updated'));
     expect(events.map((e) => e.payload)).toEqual(
-      expected.map(({ sku, name, price, available }) => ({
+      seeded.map(({ sku, name, price, available }) => ({
         sku,
         name,
         price,
@@ -41,21 +31,36 @@ describe('CatalogSeeder', () => {
   });
 
   it('leaves existing products alone and announces only the ones it inserts', async () => {
-    const [first, ...rest] = DEMO_CATALOG;
-    const existing = { ...first, name: 'Kept', available: 1, currency: 'GBP' };
-    await repo.seed([existing], () => []);
+    const h = inventoryHarness({ seedDemoCatalog: true, shopCurrency: 'GBP' });
+    const [first, ...rest] = seeded;
+    const existing = { ...first, name: 'Kept', available: 1, reserved: 2 };
+    await h.given(existing);
 
-    await seeder({ seedDemoCatalog: true, shopCurrency: 'GBP' }).onApplicationBootstrap();
+    await h.seeder.onApplicationBootstrap();
+    await h.seeder.onApplicationBootstrap();
 
-    expect(await repo.getProducts([first.sku])).toEqual([existing]);
-    expect((await published()).map((e) => (e.payload as { sku: string }).sku)).toEqual(
+    expect(await h.stored()).toContainEqual(existing);
+    expect(await h.stored()).toHaveLength(seeded.length);
+    expect((await h.published()).map((e) => (e.payload as { sku: string }).sku)).toEqual(
       rest.map((p) => p.sku),
     );
   });
 
+  it('skips a product that appears while it seeds', async () => {
+    const h = inventoryHarness({ seedDemoCatalog: true, shopCurrency: 'GBP' });
+    const [first] = seeded;
+    const seeding = h.seeder.onApplicationBootstrap();
+    await h.given({ ...first, name: 'Raced in' });
+    await seeding;
+
+    expect(await h.stored()).toContainEqual({ ...first, name: 'Raced in' });
+    expect(await h.stored()).toHaveLength(seeded.length);
+  });
+
   it('seeds nothing when seeding is turned off', async () => {
-    await seeder({ seedDemoCatalog: false }).onApplicationBootstrap();
-    expect(await repo.listProducts()).toEqual([]);
-    expect(await published()).toEqual([]);
+    const h = inventoryHarness({ seedDemoCatalog: false });
+    await h.seeder.onApplicationBootstrap();
+    expect(await h.stored()).toEqual([]);
+    expect(await h.published()).toEqual([]);
   });
 });

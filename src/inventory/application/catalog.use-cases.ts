@@ -1,28 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../common/config/app-config';
-import { CatalogLookupReply } from '../../messaging/contracts';
-import { Product } from '../domain/product';
+import { CatalogLookupReply, UnitOfWork } from '../../messaging';
+import { Product, ProductChanges } from '../domain/product.entity';
 import { ProductNotFoundError } from '../domain/product-not-found.error';
-import { InventoryEvents } from './inventory-events';
-import { InventoryRepository, ProductChanges } from './inventory.repository';
+import { ProductRepository } from './product.repository';
 
 @Injectable()
 export class CatalogUseCases {
   constructor(
-    private readonly inventory: InventoryRepository,
+    private readonly uow: UnitOfWork,
+    private readonly products: ProductRepository,
     private readonly config: AppConfig,
   ) {}
 
   list(): Promise<Product[]> {
-    return this.inventory.listProducts();
+    return this.products.list();
   }
 
   /** Answers other modules' lookups; an empty list asks for the whole catalog. */
   async lookup(skus: string[]): Promise<CatalogLookupReply> {
     const products =
-      skus.length === 0
-        ? await this.inventory.listProducts()
-        : await this.inventory.getProducts(skus);
+      skus.length === 0 ? await this.products.list() : await this.products.getMany(skus);
     const found = new Set(products.map((p) => p.sku));
     return {
       products: products.map((p) => ({
@@ -36,16 +34,31 @@ export class CatalogUseCases {
     };
   }
 
-  async save(sku: string, changes: ProductChanges): Promise<Product> {
-    const { name, price, stock } = changes;
-    const create =
-      name !== undefined && price !== undefined && stock !== undefined
-        ? { sku, name, price, currency: this.config.shopCurrency, available: stock, reserved: 0 }
-        : undefined;
-    const saved = await this.inventory.saveProduct(sku, changes, create, (p) => [
-      InventoryEvents.productUpdated(p),
-    ]);
-    if (!saved) throw new ProductNotFoundError(sku);
-    return saved;
+  /**
+   * Updates the product, or creates it when all of name, price and stock are given. Two PUTs
+   * creating the same SKU at once both succeed: the loser's insert conflicts, and the rerun
+   * finds the product and applies its fields as an update.
+   */
+  save(sku: string, changes: ProductChanges): Promise<Product> {
+    return this.uow.run(async (tx) => {
+      const [existing] = await this.products.getMany([sku]);
+      if (existing) {
+        existing.revise(changes);
+        await this.products.save(existing, tx);
+        return existing;
+      }
+      const { name, price, stock } = changes;
+      if (name === undefined || price === undefined || stock === undefined)
+        throw new ProductNotFoundError(sku);
+      const created = Product.create({
+        sku,
+        name,
+        price,
+        stock,
+        currency: this.config.shopCurrency,
+      });
+      await this.products.add(created, tx);
+      return created;
+    });
   }
 }

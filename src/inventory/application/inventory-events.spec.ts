@@ -1,19 +1,24 @@
 import { CorrelationContext } from '../../common/correlation/correlation.context';
-import { Product } from '../domain/product';
-import { InventoryEvents } from './inventory-events';
+import { Product } from '../domain/product.entity';
+import { Reservation } from '../domain/reservation.entity';
+import { inventoryEvents } from './inventory-events';
 
-const mug: Product = {
-  sku: 'SKU-MUG',
-  name: 'Enamel mug',
-  price: 1250,
-  currency: 'EUR',
-  available: 7,
-  reserved: 3,
-};
+const mug = () =>
+  Product.restore({
+    sku: 'SKU-MUG',
+    name: 'Enamel mug',
+    price: 1250,
+    currency: 'EUR',
+    available: 7,
+    reserved: 3,
+    version: 2,
+  });
 
 /** Everything but the payload is the envelope; ids and times come from the flow being handled. */
-const inFlow = <T>(fn: () => T): T =>
-  CorrelationContext.run({ correlationId: 'corr-1', causationId: 'msg-0' }, fn);
+const inFlow = (events: readonly object[]) =>
+  CorrelationContext.run({ correlationId: 'corr-1', causationId: 'msg-0' }, () =>
+    events.flatMap((e) => inventoryEvents(e)),
+  );
 
 const envelope = (type: string, payload: object) => ({
   messageId: expect.stringMatching(/^[0-9a-f-]{36}$/),
@@ -25,32 +30,35 @@ const envelope = (type: string, payload: object) => ({
   payload,
 });
 
-describe('InventoryEvents', () => {
+describe('inventoryEvents', () => {
   it('announces a product change with its public fields, never the reserved count', () => {
-    expect(inFlow(() => InventoryEvents.productUpdated(mug))).toEqual(
+    const p = mug();
+    p.revise({ price: 1300 });
+    expect(inFlow(p.events)).toEqual([
       envelope('inventory.product-updated', {
         sku: 'SKU-MUG',
         name: 'Enamel mug',
-        price: 1250,
+        price: 1300,
         currency: 'EUR',
         available: 7,
       }),
-    );
+    ]);
   });
 
   it('announces a reservation with the order and its lines', () => {
-    const items = [{ sku: 'SKU-MUG', quantity: 2 }];
-    expect(inFlow(() => InventoryEvents.reserved('o-1', items))).toEqual(
+    const r = Reservation.decide('o-1', [{ sku: 'SKU-MUG', quantity: 2 }], [mug()]);
+    expect(inFlow(r.events)).toEqual([
       envelope('inventory.reserved', { orderId: 'o-1', items: [{ sku: 'SKU-MUG', quantity: 2 }] }),
-    );
+    ]);
   });
 
   it('announces a rejection with a readable reason and every shortage', () => {
-    const shortages = [
-      { sku: 'SKU-MUG', requested: 9, available: 7 },
-      { sku: 'SKU-CAP', requested: 1, available: 0 },
+    const lines = [
+      { sku: 'SKU-MUG', quantity: 9 },
+      { sku: 'SKU-CAP', quantity: 1 },
     ];
-    expect(inFlow(() => InventoryEvents.rejected('o-2', shortages))).toEqual(
+    const r = Reservation.decide('o-2', lines, [mug()]);
+    expect(inFlow(r.events)).toEqual([
       envelope('inventory.rejected', {
         orderId: 'o-2',
         reason:
@@ -60,17 +68,24 @@ describe('InventoryEvents', () => {
           { sku: 'SKU-CAP', requested: 1, available: 0 },
         ],
       }),
-    );
+    ]);
   });
 
   it('announces a release with the order, the lines given back and why', () => {
-    const items = [{ sku: 'SKU-CAP', quantity: 1 }];
-    expect(inFlow(() => InventoryEvents.released('o-3', items, 'payment declined'))).toEqual(
+    const r = Reservation.restore({
+      orderId: 'o-3',
+      items: [{ sku: 'SKU-MUG', quantity: 1 }],
+      status: 'RESERVED',
+      updatedAt: new Date(),
+      version: 1,
+    });
+    r.release('payment declined', [mug()]);
+    expect(inFlow(r.events)).toEqual([
       envelope('inventory.released', {
         orderId: 'o-3',
-        items: [{ sku: 'SKU-CAP', quantity: 1 }],
+        items: [{ sku: 'SKU-MUG', quantity: 1 }],
         reason: 'payment declined',
       }),
-    );
+    ]);
   });
 });

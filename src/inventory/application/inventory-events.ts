@@ -1,35 +1,46 @@
 import {
+  EventMapper,
   InventoryRejected,
   InventoryReleased,
   InventoryReserved,
+  MessageEnvelope,
+  newEnvelope,
   ProductUpdated,
-} from '../../messaging/contracts';
-import { MessageEnvelope } from '../../messaging/envelope/message-envelope';
-import { newEnvelope } from '../../messaging/envelope/new-envelope';
-import { Product, Shortage, StockLine } from '../domain/product';
-import { describeShortages } from '../domain/stock-reservation';
+} from '../../messaging';
+import { ProductEvent } from '../domain/product.events';
+import { ReservationEvent } from '../domain/reservation.events';
 
-export const InventoryEvents = {
-  productUpdated(p: Product): MessageEnvelope<object> {
-    return newEnvelope(ProductUpdated, {
-      sku: p.sku,
-      name: p.name,
-      price: p.price,
-      currency: p.currency,
-      available: p.available,
-    });
-  },
-  reserved(orderId: string, items: StockLine[]): MessageEnvelope<object> {
-    return newEnvelope(InventoryReserved, { orderId, items });
-  },
-  rejected(orderId: string, shortages: Shortage[]): MessageEnvelope<object> {
-    return newEnvelope(InventoryRejected, {
-      orderId,
-      reason: describeShortages(shortages),
-      shortages,
-    });
-  },
-  released(orderId: string, items: StockLine[], reason: string): MessageEnvelope<object> {
-    return newEnvelope(InventoryReleased, { orderId, items, reason });
-  },
+export type InventoryEvent = ProductEvent | ReservationEvent;
+
+/**
+ * Inventory's domain events as the contracts other modules consume. Every event its
+ * aggregates record is announced; the reserved count never leaves the module.
+ */
+export const inventoryEvents: EventMapper = (e: InventoryEvent): MessageEnvelope<object>[] => {
+  switch (e.type) {
+    case 'ProductUpdated':
+      return [
+        newEnvelope(ProductUpdated, {
+          sku: e.sku,
+          name: e.name,
+          price: e.price,
+          currency: e.currency,
+          available: e.available,
+        }),
+      ];
+    case 'StockReserved':
+      return [newEnvelope(InventoryReserved, { orderId: e.orderId, items: e.items })];
+    case 'StockRejected':
+      return [
+        newEnvelope(InventoryRejected, {
+          orderId: e.orderId,
+          reason: e.reason,
+          shortages: e.shortages,
+        }),
+      ];
+    case 'StockReleased':
+      return [
+        newEnvelope(InventoryReleased, { orderId: e.orderId, items: e.items, reason: e.reason }),
+      ];
+  }
 };

@@ -1,17 +1,19 @@
-import { Product } from './product';
+import { NewProduct } from './product.entity';
 
-const p = (sku: string, name: string, price: number, stock: number): Product => ({
+type DemoProduct = Omit<NewProduct, 'currency'>;
+
+const p = (sku: string, name: string, price: number, stock: number): DemoProduct => ({
   sku,
   name,
   price,
-  // Shown in the shop's own currency (SHOP_CURRENCY) when seeded.
-  currency: 'EUR',
-  available: stock,
-  reserved: 0,
+  stock,
 });
 
-/** Seeded on an empty store so `npm start` has something to sell; a few items run out fast. */
-export const DEMO_CATALOG: Product[] = [
+/**
+ * Seeded so `npm start` has something to sell; a few items run out fast. Prices are in the
+ * shop's own currency (SHOP_CURRENCY), given when seeded.
+ */
+export const DEMO_CATALOG: DemoProduct[] = [
   p('SKU-MUG', 'Enamel mug', 1250, 500),
   p('SKU-TEE', 'Organic cotton T-shirt', 2400, 300),
   p('SKU-CAP', 'Baseball cap', 1800, 200),

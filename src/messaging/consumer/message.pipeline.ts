@@ -3,6 +3,8 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
 import { MessageEnvelope } from '../envelope/message-envelope';
 import { parseEnvelope } from '../envelope/parse-envelope';
+import { AlreadyHandledError } from '../inbox/already-handled.error';
+import { DeliveryScope } from '../inbox/delivery-scope';
 import { InboxStore } from '../inbox/inbox.store';
 import { validateContract } from './contract.validator';
 import { EventContext } from './event-context';
@@ -47,10 +49,20 @@ export class MessagePipeline {
           this.logger.debug(`${sub.queue}: ${envelope.messageId} already handled, skipping`);
           return 'ack';
         }
-        await sub.invoke(payload, new EventContext([envelope, { queue: sub.queue, attempt }]));
-        await this.inbox.record(sub.consumer, envelope.messageId);
+        const delivery = { consumer: sub.consumer, messageId: envelope.messageId };
+        const recorded = await DeliveryScope.run(delivery, async () => {
+          await sub.invoke(payload, new EventContext([envelope, { queue: sub.queue, attempt }]));
+          return DeliveryScope.current()?.recorded;
+        });
+        // A handler that committed through a unit of work wrote the entry in that same commit.
+        if (!recorded) await this.inbox.record(sub.consumer, envelope.messageId);
         return 'ack';
       } catch (error) {
+        if (error instanceof AlreadyHandledError) {
+          // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
+          this.logger.debug(`${sub.queue}: ${error.message}; nothing applied twice`);
+          return 'ack';
+        }
         return this.failures.route(channel, msg, sub, error, attempt);
       }
     });

@@ -22,7 +22,7 @@ export class InMemoryDeadLetterStore extends DeadLetterStore {
           (filter.replayCountBelow === undefined || r.replayCount < filter.replayCountBelow) &&
           (!filter.since || r.deadLetteredAt >= filter.since),
       )
-      .sort((a, b) => b.deadLetteredAt.getTime() - a.deadLetteredAt.getTime());
+      .sort(newestFirst);
     return {
       items: matching.slice(offset, offset + limit).map((r) => ({ ...r })),
       total: matching.length,
@@ -51,4 +51,15 @@ export class InMemoryDeadLetterStore extends DeadLetterStore {
     const r = this.records.get(id);
     if (r) r.status = 'PARKED';
   }
+}
+
+/**
+ * Newest first, then by id, descending too, as the Mongo store sorts: rows of one millisecond
+ * keep one order from page to page. `<` compares code units, which for ids (ASCII) is the
+ * binary order MongoDB uses; localeCompare would not be.
+ */
+function newestFirst(a: DeadLetterRecord, b: DeadLetterRecord): number {
+  const byTime = b.deadLetteredAt.getTime() - a.deadLetteredAt.getTime();
+  if (byTime !== 0) return byTime;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }

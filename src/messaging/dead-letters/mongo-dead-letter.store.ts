@@ -32,9 +32,14 @@ const DeadLetterSchema = new Schema<DeadLetterDoc>(
   },
   { collection: 'dead_letters', versionKey: false },
 );
-DeadLetterSchema.index({ queue: 1, deadLetteredAt: -1 });
-DeadLetterSchema.index({ type: 1, deadLetteredAt: -1 });
-DeadLetterSchema.index({ status: 1, deadLetteredAt: -1 });
+// Every listing sorts by NEWEST_FIRST; each index ends with it, so a page is read in index order.
+DeadLetterSchema.index({ deadLetteredAt: -1, _id: -1 });
+DeadLetterSchema.index({ queue: 1, deadLetteredAt: -1, _id: -1 });
+DeadLetterSchema.index({ type: 1, deadLetteredAt: -1, _id: -1 });
+DeadLetterSchema.index({ status: 1, deadLetteredAt: -1, _id: -1 });
+
+/** `_id` breaks ties: rows of one millisecond keep one order, so pages neither repeat nor skip. */
+const NEWEST_FIRST = { deadLetteredAt: -1, _id: -1 } as const;
 
 function toRecord(doc: DeadLetterDoc): DeadLetterRecord {
   const { _id, ...rest } = doc;
@@ -67,12 +72,7 @@ export class MongoDeadLetterStore extends DeadLetterStore {
     if (filter.since) q.deadLetteredAt = { $gte: filter.since };
     if (filter.replayCountBelow !== undefined) q.replayCount = { $lt: filter.replayCountBelow };
     const [docs, total] = await Promise.all([
-      this.model
-        .find(q)
-        .sort({ deadLetteredAt: -1 })
-        .skip(offset)
-        .limit(limit)
-        .lean<DeadLetterDoc[]>(),
+      this.model.find(q).sort(NEWEST_FIRST).skip(offset).limit(limit).lean<DeadLetterDoc[]>(),
       this.model.countDocuments(q),
     ]);
     return { items: docs.map(toRecord), total };
@@ -92,7 +92,7 @@ export class MongoDeadLetterStore extends DeadLetterStore {
       { _id: id, status: 'PARKED' },
       { $set: { status: 'REPLAYED', replayedAt: new Date() }, $inc: { replayCount: 1 } },
     );
-    return res.modifiedCount === 1;
+    return res.matchedCount === 1;
   }
 
   async markParked(id: string): Promise<void> {

@@ -9,10 +9,20 @@ export class InMemoryInboxStore extends InboxStore {
   }
 
   async has(consumer: string, messageId: string): Promise<boolean> {
-    return this.seen.has(`${consumer}|${messageId}`);
+    return this.contains(consumer, messageId);
   }
 
   async record(consumer: string, messageId: string): Promise<void> {
+    this.add(consumer, messageId);
+  }
+
+  /** Synchronous, for the unit of work's commit block. */
+  contains(consumer: string, messageId: string): boolean {
+    return this.seen.has(`${consumer}|${messageId}`);
+  }
+
+  /** Synchronous, for the unit of work's commit block. */
+  add(consumer: string, messageId: string): void {
     this.seen.add(`${consumer}|${messageId}`);
     if (this.seen.size > this.capacity) {
       const oldest = this.seen.values().next().value;

@@ -1,4 +1,5 @@
-import { Connection, Schema } from 'mongoose';
+import { ClientSession, Connection, Schema } from 'mongoose';
+import { AlreadyHandledError } from './already-handled.error';
 import { InboxStore } from './inbox.store';
 import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
@@ -37,6 +38,19 @@ export class MongoInboxStore extends InboxStore {
       await this.model.create({ consumer, messageId, processedAt: new Date() });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
+    }
+  }
+
+  /**
+   * Inside the unit of work's transaction: a duplicate means another delivery of this message
+   * committed first, so this whole transaction must abort rather than apply its effects again.
+   */
+  async recordIn(session: ClientSession, consumer: string, messageId: string): Promise<void> {
+    try {
+      await this.model.create([{ consumer, messageId, processedAt: new Date() }], { session });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new AlreadyHandledError(consumer, messageId);
+      throw error;
     }
   }
 }

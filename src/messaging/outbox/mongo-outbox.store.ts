@@ -1,15 +1,18 @@
-import { ClientSession, Connection, Schema } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { ClientSession, Connection, FilterQuery, Schema } from 'mongoose';
 import { OutboxMessage } from './outbox-message';
-import { OutboxStore } from './outbox.store';
+import { ClaimedOutboxMessage, OUTBOX_LEASE_MS, OutboxStore } from './outbox.store';
 
+/** Fields for a state the row is not in are absent, never null (as in the in-memory store). */
 interface OutboxDoc {
   _id: string;
   routingKey: string;
   body: string;
   correlationId: string;
   createdAt: Date;
-  sentAt: Date | null;
-  lockedUntil: Date | null;
+  sentAt?: Date;
+  claimedBy?: string;
+  leaseUntil?: Date;
 }
 
 const OutboxSchema = new Schema<OutboxDoc>(
@@ -19,18 +22,27 @@ const OutboxSchema = new Schema<OutboxDoc>(
     body: String,
     correlationId: String,
     createdAt: Date,
-    sentAt: { type: Date, default: null },
-    lockedUntil: { type: Date, default: null },
+    sentAt: Date,
+    claimedBy: String,
+    leaseUntil: Date,
   },
   { collection: 'outbox', versionKey: false },
 );
-OutboxSchema.index({ sentAt: 1, createdAt: 1 });
+// The claim's query: unsent rows, oldest first, in a fixed order within one millisecond.
+OutboxSchema.index({ sentAt: 1, createdAt: 1, _id: 1 });
 OutboxSchema.index(
   { sentAt: 1 },
   { expireAfterSeconds: 24 * 3600, partialFilterExpression: { sentAt: { $type: 'date' } } },
 );
 
-const LEASE_MS = 30_000;
+// `sentAt: null` also matches the explicit nulls of rows written before this layout. The lease
+// is compared with the database's clock ($$NOW), so relays whose clocks disagree still agree on
+// when it is over. A fresh object per query, because Mongoose casts filters in place.
+const claimable = (): FilterQuery<OutboxDoc> => ({
+  sentAt: null,
+  $or: [{ leaseUntil: { $exists: false } }, { $expr: { $lt: ['$leaseUntil', '$$NOW'] } }],
+});
+const ORDER = { createdAt: 1, _id: 1 } as const;
 
 /** One module's outbox collection, in that module's own database. */
 export class MongoOutboxStore extends OutboxStore {
@@ -39,6 +51,7 @@ export class MongoOutboxStore extends OutboxStore {
   constructor(
     connection: Connection,
     private readonly onAppend: () => void = () => undefined,
+    private readonly leaseMs: number = OUTBOX_LEASE_MS,
   ) {
     super();
     this.model = connection.model<OutboxDoc>('OutboxMessage', OutboxSchema);
@@ -48,53 +61,75 @@ export class MongoOutboxStore extends OutboxStore {
   async append(messages: OutboxMessage[], session: ClientSession): Promise<void> {
     if (messages.length === 0) return;
     await this.model.insertMany(
-      messages.map((m) => ({ _id: m.id, ...m, sentAt: null, lockedUntil: null })),
+      messages.map((m) => ({ _id: m.id, ...m })),
       { session },
     );
     session.once('ended', () => this.onAppend());
   }
 
-  async claim(limit: number): Promise<OutboxMessage[]> {
-    const claimed: OutboxMessage[] = [];
-    // findOneAndUpdate claims atomically, so two relays (two replicas) never take the same row.
-    for (let i = 0; i < limit; i++) {
-      const now = new Date();
-      const doc = await this.model
-        .findOneAndUpdate(
-          { sentAt: null, $or: [{ lockedUntil: null }, { lockedUntil: { $lt: now } }] },
-          { $set: { lockedUntil: new Date(now.getTime() + LEASE_MS) } },
-          { sort: { createdAt: 1 }, new: true },
-        )
-        .lean();
-      if (!doc) break;
-      claimed.push({
-        id: doc._id,
-        routingKey: doc.routingKey,
-        body: doc.body,
-        correlationId: doc.correlationId,
-        createdAt: doc.createdAt,
-      });
-    }
-    return claimed;
+  /**
+   * Two round trips: read the oldest claimable rows, then stamp them with a fresh token in one
+   * updateMany that re-checks claimability per row. A third, reading the token back, only when
+   * another relay took some of them in between.
+   */
+  async claim(limit: number): Promise<ClaimedOutboxMessage[]> {
+    // limit(0) would mean "no limit" to MongoDB.
+    if (limit <= 0) return [];
+    const candidates = await this.model
+      .find(claimable(), { routingKey: 1, body: 1, correlationId: 1, createdAt: 1 })
+      .sort(ORDER)
+      .limit(limit)
+      .lean<OutboxDoc[]>();
+    if (candidates.length === 0) return [];
+    const token = randomUUID();
+    const ids = candidates.map((d) => d._id);
+    const { matchedCount } = await this.model.updateMany({ _id: { $in: ids }, ...claimable() }, [
+      { $set: { claimedBy: { $literal: token }, leaseUntil: { $add: ['$$NOW', this.leaseMs] } } },
+    ]);
+    const won =
+      matchedCount === ids.length ? candidates : await this.heldOf(candidates, token, ids);
+    return won.map((d) => ({
+      id: d._id,
+      routingKey: d.routingKey,
+      body: d.body,
+      correlationId: d.correlationId,
+      createdAt: d.createdAt,
+      claimToken: token,
+    }));
   }
 
-  async markSent(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.model.updateMany(
-      { _id: { $in: ids } },
-      { $set: { sentAt: new Date(), lockedUntil: null } },
-    );
+  async markSent(claimed: readonly ClaimedOutboxMessage[]): Promise<void> {
+    for (const [token, ids] of byToken(claimed))
+      await this.model.updateMany({ _id: { $in: ids }, claimedBy: token, sentAt: null }, [
+        { $set: { sentAt: '$$NOW' } },
+        { $unset: ['claimedBy', 'leaseUntil'] },
+      ]);
   }
 
-  async release(ids: string[]): Promise<void> {
-    if (ids.length === 0) return;
-    await this.model.updateMany(
-      { _id: { $in: ids }, sentAt: null },
-      { $set: { lockedUntil: null } },
-    );
+  async release(claimed: readonly ClaimedOutboxMessage[]): Promise<void> {
+    for (const [token, ids] of byToken(claimed))
+      await this.model.updateMany(
+        { _id: { $in: ids }, claimedBy: token, sentAt: null },
+        { $unset: { claimedBy: '', leaseUntil: '' } },
+      );
   }
 
   async pendingCount(): Promise<number> {
     return this.model.countDocuments({ sentAt: null });
   }
+
+  private async heldOf(candidates: OutboxDoc[], token: string, ids: string[]) {
+    const held = await this.model
+      .find({ _id: { $in: ids }, claimedBy: token }, { _id: 1 })
+      .lean<Pick<OutboxDoc, '_id'>[]>();
+    const mine = new Set(held.map((d) => d._id));
+    return candidates.filter((d) => mine.has(d._id));
+  }
+}
+
+/** One claim's messages usually share one token: one write per token, not per message. */
+function byToken(claimed: readonly ClaimedOutboxMessage[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const m of claimed) groups.set(m.claimToken, [...(groups.get(m.claimToken) ?? []), m.id]);
+  return groups;
 }

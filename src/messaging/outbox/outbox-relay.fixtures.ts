@@ -6,6 +6,7 @@ import { InMemoryOutboxStore } from './in-memory-outbox.store';
 import { OutboxMessage } from './outbox-message';
 import { OutboxRegistry } from './outbox.registry';
 import { OutboxRelay } from './outbox.relay';
+import { ClaimedOutboxMessage } from './outbox.store';
 
 export const EVENTS_EXCHANGE = 'test.events';
 
@@ -62,22 +63,22 @@ export class RecordingOutboxStore extends InMemoryOutboxStore {
   failMarkSent = false;
   onClaim?: () => void;
 
-  async claim(limit: number): Promise<OutboxMessage[]> {
+  async claim(limit: number): Promise<ClaimedOutboxMessage[]> {
     this.limits.push(limit);
     this.onClaim?.();
     if (this.failClaims) throw new Error('outbox unreachable');
     return super.claim(limit);
   }
 
-  async markSent(ids: string[]): Promise<void> {
-    this.sent.push(ids);
+  async markSent(claimed: readonly ClaimedOutboxMessage[]): Promise<void> {
+    this.sent.push(claimed.map((m) => m.id));
     if (this.failMarkSent) throw new Error('write failed');
-    return super.markSent(ids);
+    return super.markSent(claimed);
   }
 
-  async release(ids: string[]): Promise<void> {
-    this.released.push(ids);
-    return super.release(ids);
+  async release(claimed: readonly ClaimedOutboxMessage[]): Promise<void> {
+    this.released.push(claimed.map((m) => m.id));
+    return super.release(claimed);
   }
 }
 

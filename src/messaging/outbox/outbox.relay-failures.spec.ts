@@ -71,8 +71,13 @@ describe('OutboxRelay failures', () => {
     billing.append([message('b-1')]);
     await elapse();
     expect(rig.publisher.ids()).toEqual(['b-1']);
-    // Once on the append, once more when b-1's confirm wakes it; then a poll plus a back-off.
+    // Once on the append; b-1's confirm does not cut the back-off that follows short.
+    expect(failedClaims()).toBe(1);
+    await elapse(999);
+    expect(failedClaims()).toBe(1);
+    await elapse(1);
     expect(failedClaims()).toBe(2);
+    // From then on, a poll plus a back-off.
     await elapse(1999);
     expect(failedClaims()).toBe(2);
     await elapse(1);
@@ -100,11 +105,34 @@ describe('OutboxRelay failures', () => {
     expect(rig.relay.published).toBe(0);
     expect(await orders.pendingCount()).toBe(1);
 
-    // The in-memory outbox has no lease to expire: hand the message back by hand.
+    // Nothing released it: the lease, not a hand, gives it back.
     orders.failMarkSent = false;
-    await orders.release(['m-1']);
-    await shutdown(rig);
+    await elapse(29_000);
+    expect(rig.publisher.ids()).toEqual(['m-1']);
+    await elapse(2_000);
     expect(rig.publisher.ids()).toEqual(['m-1', 'm-1']);
     expect(rig.relay.published).toBe(1);
+    expect(await orders.pendingCount()).toBe(0);
+    await shutdown(rig);
+  });
+
+  it('does not let new events cut the one-second back-off after a failed publish short', async () => {
+    const orders = rig.store('orders');
+    rig.publisher.refuse.add('m-1');
+    rig.ready.resolve();
+    await boot(rig);
+    orders.append([message('m-1')]);
+    await elapse();
+    expect(rig.publisher.ids()).toEqual(['m-1']);
+    rig.publisher.refuse.clear();
+
+    await elapse(500);
+    orders.append([message('m-2')]);
+    await elapse(499);
+    expect(rig.publisher.ids()).toEqual(['m-1']);
+    await elapse(1);
+
+    expect(rig.publisher.ids()).toEqual(['m-1', 'm-1', 'm-2']);
+    await shutdown(rig);
   });
 });

@@ -7,9 +7,8 @@ import {
 import { RabbitEventServer } from '../consumer/rabbit-event.server';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { ConfirmedPublisher } from './confirmed.publisher';
-import { OutboxMessage } from './outbox-message';
 import { OutboxRegistry } from './outbox.registry';
-import { OutboxStore } from './outbox.store';
+import { ClaimedOutboxMessage, OutboxStore } from './outbox.store';
 
 const BATCH = 200;
 /** Events published and not yet confirmed, at most. */
@@ -29,7 +28,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running = false;
   // Stryker disable next-line BooleanLiteral: run() clears it before every read
   private dirty = false;
+  /** Ends the current sleep early, for new work; unset while backing off. */
   private wake?: () => void;
+  /** Ends the current sleep early, whatever it is: only shutdown uses it. */
+  private interrupt?: () => void;
   private loop?: Promise<void>;
   private stop!: () => void;
   private readonly stopped = new Promise<void>((resolve) => (this.stop = resolve));
@@ -62,7 +64,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.server.drain();
     this.running = false;
     this.stop();
-    this.wake?.();
+    this.interrupt?.();
     await this.loop;
     const deadline = Date.now() + FLUSH_TIMEOUT_MS;
     while (
@@ -89,7 +91,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     while (this.running) {
       if (!this.publisher.connected || this.failedPass) {
         this.failedPass = false;
-        await this.sleep(BACKOFF_MS);
+        // Not woken by appends or confirms: new traffic must not cut a back-off short.
+        await this.sleep(BACKOFF_MS, false);
         continue;
       }
       this.dirty = false;
@@ -152,11 +155,11 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async publishClaimed(
     owner: string,
     store: OutboxStore,
-    batch: OutboxMessage[],
+    batch: ClaimedOutboxMessage[],
   ): Promise<{ sent: number; failed: number }> {
     const results = await Promise.allSettled(batch.map((m) => this.publish(m)));
-    const sent = batch.filter((_, i) => results[i].status === 'fulfilled').map((m) => m.id);
-    const failed = batch.filter((_, i) => results[i].status === 'rejected').map((m) => m.id);
+    const sent = batch.filter((_, i) => results[i].status === 'fulfilled');
+    const failed = batch.filter((_, i) => results[i].status === 'rejected');
     await store.markSent(sent);
     await store.release(failed);
     // Stryker disable next-line BlockStatement: the block only builds and writes a log line
@@ -171,7 +174,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return { sent: sent.length, failed: failed.length };
   }
 
-  private publish(m: OutboxMessage): Promise<void> {
+  private publish(m: ClaimedOutboxMessage): Promise<void> {
     return this.publisher.publish(this.declarer.names.events, m.routingKey, Buffer.from(m.body), {
       messageId: m.id,
       type: m.routingKey,
@@ -181,14 +184,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     });
   }
 
-  private sleep(ms: number): Promise<void> {
+  private sleep(ms: number, wakeable = true): Promise<void> {
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
       }
-      this.wake = done;
+      this.wake = wakeable ? done : undefined;
+      this.interrupt = done;
     });
   }
 }

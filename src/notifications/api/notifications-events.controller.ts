@@ -1,7 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
-import { OrderCancelled, OrderConfirmed, OrderRejected } from '../../messaging/contracts';
-import { OnEvent } from '../../messaging/consumer/on-event.decorator';
+import { OnEvent, OrderCancelled, OrderConfirmed, OrderRejected } from '../../messaging';
 import { EmailContents } from '../application/email-content';
 import { SendOrderEmailUseCase } from '../application/send-order-email.use-case';
 

@@ -1,9 +1,4 @@
-import {
-  OrderCancelled,
-  OrderConfirmed,
-  OrderLineContract,
-  OrderRejected,
-} from '../../messaging/contracts';
+import { OrderCancelled, OrderConfirmed, OrderLineContract, OrderRejected } from '../../messaging';
 import { NotificationKind } from '../domain/notification';
 
 export interface EmailContent {

@@ -1,15 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  EventContext,
   InventoryRejected,
   InventoryReleased,
   InventoryReserved,
+  OnEvent,
   PaymentFailed,
   PaymentSucceeded,
   ProductUpdated,
-} from '../../messaging/contracts';
-import { EventContext } from '../../messaging/consumer/event-context';
-import { OnEvent } from '../../messaging/consumer/on-event.decorator';
+} from '../../messaging';
 import { CatalogSync } from '../application/catalog-sync.service';
 import { OrderLifecycleService } from '../application/order-lifecycle.service';
 

@@ -1,52 +1,20 @@
-import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { OrderAlreadyFinalError } from '../domain/order-already-final.error';
 import { OrderNotFoundError } from '../domain/order-not-found.error';
 import { OrderStatus } from '../domain/order-status';
-import { Order } from '../domain/order.entity';
-import { InMemoryOrderRepository } from '../infrastructure/in-memory-order.repository';
 import { CUSTOMER_CANCEL_REASON, CancelOrderUseCase } from './cancel-order.use-case';
-import { OutgoingEvents } from './order.repository';
-
-/** Lets another writer change the order between this use case's load and its save, once. */
-class InterleavingOrderRepository extends InMemoryOrderRepository {
-  interleave?: () => Promise<void>;
-
-  async update(order: Order, expectedVersion: number, events: OutgoingEvents): Promise<void> {
-    const other = this.interleave;
-    this.interleave = undefined;
-    if (other) await other();
-    return super.update(order, expectedVersion, events);
-  }
-}
+import { InterleavingOrderRepository, OrdersWorld, Step, placedOrder } from './orders.fixtures';
 
 const items = [{ sku: 'A', name: 'A', quantity: 3, unitPrice: 100 }];
 
 describe('CancelOrderUseCase', () => {
-  let outbox: InMemoryOutboxStore;
-  let repo: InterleavingOrderRepository;
+  let world: OrdersWorld;
   let cancel: CancelOrderUseCase;
 
   beforeEach(async () => {
-    outbox = new InMemoryOutboxStore();
-    repo = new InterleavingOrderRepository(outbox);
-    cancel = new CancelOrderUseCase(repo);
-    await repo.create(
-      Order.place({ id: 'o-1', customerEmail: 'a@b.co', currency: 'EUR', items }),
-      [],
-    );
+    world = new OrdersWorld(new InterleavingOrderRepository());
+    cancel = new CancelOrderUseCase(world.uow, world.repo);
+    await world.seed(placedOrder('o-1', items));
   });
-
-  const published = async () => (await outbox.claim(100)).map((m) => JSON.parse(m.body));
-  /** Another writer moving the stored order on, as the lifecycle service would. */
-  const moveStored = async (...steps: OrderStatus[]) => {
-    const stored = (await repo.findById('o-1'))!;
-    const v = stored.version;
-    for (const s of steps) {
-      if (s === OrderStatus.CONFIRMED) stored.confirm('INV-1');
-      else stored.transition(s);
-    }
-    await repo.update(stored, v, []);
-  };
 
   it('gives the customer reason a fixed wording', () => {
     expect(CUSTOMER_CANCEL_REASON).toBe('Cancelled by the customer');
@@ -56,8 +24,9 @@ describe('CancelOrderUseCase', () => {
     const order = await cancel.execute('o-1');
     expect(order.status).toBe(OrderStatus.CANCELLED);
     expect(order.snapshot().history.at(-1)?.reason).toBe('Cancelled by the customer');
-    expect((await repo.findById('o-1'))!.snapshot()).toEqual(order.snapshot());
-    const events = await published();
+    expect((await world.stored('o-1')).snapshot()).toEqual(order.snapshot());
+    expect(order.events).toEqual([]);
+    const events = await world.published();
     expect(events.map((e) => e.type)).toEqual(['order.cancelled']);
     expect(events[0].payload).toStrictEqual({
       orderId: 'o-1',
@@ -70,42 +39,53 @@ describe('CancelOrderUseCase', () => {
   });
 
   it('cancels an order whose stock is reserved', async () => {
-    await moveStored(OrderStatus.STOCK_RESERVED);
+    await world.move('o-1', 'reserve');
     expect((await cancel.execute('o-1')).status).toBe(OrderStatus.CANCELLED);
+    expect(await world.types()).toEqual(['order.cancelled']);
   });
 
-  it('refuses an unknown order with OrderNotFoundError', async () => {
+  it('refuses an unknown order with OrderNotFoundError, announcing nothing', async () => {
     await expect(cancel.execute('nope')).rejects.toThrow(new OrderNotFoundError('nope'));
     await expect(cancel.execute('nope')).rejects.toBeInstanceOf(OrderNotFoundError);
+    expect(await world.published()).toEqual([]);
   });
 
   it.each([
-    [[OrderStatus.STOCK_RESERVED, OrderStatus.CONFIRMED], OrderStatus.CONFIRMED],
-    [[OrderStatus.REJECTED], OrderStatus.REJECTED],
-    [[OrderStatus.CANCELLED], OrderStatus.CANCELLED],
-  ])('refuses an order already final after %j, announcing nothing', async (steps, status) => {
-    await moveStored(...steps);
-    const refusal = cancel.execute('o-1');
-    await expect(refusal).rejects.toThrow(new OrderAlreadyFinalError('o-1', status));
-    await expect(refusal).rejects.toMatchObject({ code: 'ORDERS.ALREADY_FINAL' });
-    expect(await published()).toEqual([]);
-  });
+    [['reserve', 'confirm'], OrderStatus.CONFIRMED],
+    [['reject'], OrderStatus.REJECTED],
+    [['cancel'], OrderStatus.CANCELLED],
+  ] as Array<[Step[], OrderStatus]>)(
+    'refuses an order already final after %j, changing and announcing nothing',
+    async (steps, status) => {
+      await world.move('o-1', ...steps);
+      await world.published();
+      const before = (await world.stored('o-1')).snapshot();
+      const refusal = cancel.execute('o-1');
+      await expect(refusal).rejects.toThrow(new OrderAlreadyFinalError('o-1', status));
+      await expect(refusal).rejects.toMatchObject({ code: 'ORDERS.ALREADY_FINAL' });
+      expect((await world.stored('o-1')).snapshot()).toEqual(before);
+      expect(await world.published()).toEqual([]);
+    },
+  );
 
   it('retries on the fresh order when another writer changed it meanwhile', async () => {
-    repo.interleave = () => moveStored(OrderStatus.STOCK_RESERVED);
+    world.repo.interleave = () => world.move('o-1', 'reserve');
     const order = await cancel.execute('o-1');
     expect(order.snapshot().history.map((h) => h.status)).toEqual([
       'PENDING',
       'STOCK_RESERVED',
       'CANCELLED',
     ]);
-    expect((await published()).length).toBe(1);
+    expect((await world.stored('o-1')).snapshot()).toEqual(order.snapshot());
+    expect(order.version).toBe(3);
+    expect(await world.types()).toEqual(['order.cancelled']);
   });
 
   it('refuses when the order became final while it was being cancelled', async () => {
-    repo.interleave = () => moveStored(OrderStatus.STOCK_RESERVED, OrderStatus.CONFIRMED);
+    world.repo.interleave = () => world.move('o-1', 'reserve', 'confirm');
     await expect(cancel.execute('o-1')).rejects.toThrow(OrderAlreadyFinalError);
-    expect((await repo.findById('o-1'))!.status).toBe(OrderStatus.CONFIRMED);
-    expect(await published()).toEqual([]);
+    expect((await world.stored('o-1')).status).toBe(OrderStatus.CONFIRMED);
+    // Only the other writer's confirmation went out; the lost cancellation left no trace.
+    expect(await world.types()).toEqual(['order.confirmed']);
   });
 });

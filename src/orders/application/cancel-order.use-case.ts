@@ -1,10 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { retryOnConflict } from '../../common/errors/retry-on-conflict';
-import { OrderAlreadyFinalError } from '../domain/order-already-final.error';
+import { UnitOfWork } from '../../messaging';
 import { OrderNotFoundError } from '../domain/order-not-found.error';
-import { OrderStatus } from '../domain/order-status';
 import { Order } from '../domain/order.entity';
-import { OrderEvents } from './order-events';
 import { OrderRepository } from './order.repository';
 
 export const CUSTOMER_CANCEL_REASON = 'Cancelled by the customer';
@@ -13,21 +10,21 @@ export const CUSTOMER_CANCEL_REASON = 'Cancelled by the customer';
 export class CancelOrderUseCase {
   private readonly logger = new Logger(CancelOrderUseCase.name);
 
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly orders: OrderRepository,
+  ) {}
 
-  execute(orderId: string): Promise<Order> {
-    return retryOnConflict(async () => {
-      const order = await this.orders.findById(orderId);
-      if (!order) throw new OrderNotFoundError(orderId);
-      if (order.isFinal) throw new OrderAlreadyFinalError(orderId, order.status);
-      const expected = order.version;
-      order.transition(OrderStatus.CANCELLED, CUSTOMER_CANCEL_REASON);
-      await this.orders.update(order, expected, [
-        OrderEvents.cancelled(order, CUSTOMER_CANCEL_REASON),
-      ]);
-      // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
-      this.logger.log(`Order ${orderId} cancelled by the customer`);
-      return order;
+  async execute(orderId: string): Promise<Order> {
+    const order = await this.uow.run(async (tx) => {
+      const o = await this.orders.findById(orderId);
+      if (!o) throw new OrderNotFoundError(orderId);
+      o.cancel(CUSTOMER_CANCEL_REASON);
+      await this.orders.save(o, tx);
+      return o;
     });
+    // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
+    this.logger.log(`Order ${orderId} cancelled by the customer`);
+    return order;
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CatalogLookupReply, CatalogLookupRequest } from '../../messaging/contracts';
-import { RpcClient } from '../../messaging/rpc/rpc.client';
+import { CatalogLookupReply, CatalogLookupRequest, RpcClient } from '../../messaging';
 import { OrderLine } from '../domain/order-line';
 import { priceLines } from '../domain/order-pricing';
 import { CatalogReadModel } from './catalog-read-model';

@@ -1,7 +1,10 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { CatalogLookupReply, CatalogLookupRequest } from '../../messaging/contracts';
-import { BrokerConnection } from '../../messaging/connection/broker-connection';
-import { RpcClient } from '../../messaging/rpc/rpc.client';
+import {
+  BrokerConnection,
+  CatalogLookupReply,
+  CatalogLookupRequest,
+  RpcClient,
+} from '../../messaging';
 import { CatalogSync } from './catalog-sync.service';
 
 const ATTEMPTS = 5;

@@ -1,68 +1,100 @@
+// Contract classes use class-validator decorators, which need the metadata polyfill loaded first.
+import 'reflect-metadata';
+import { ClassConstructor } from 'class-transformer';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
-import { OrderStatus } from '../domain/order-status';
-import { Order } from '../domain/order.entity';
-import { OrderEvents } from './order-events';
+import { validateContract } from '../../messaging/consumer/contract.validator';
+import {
+  OrderCancelled,
+  OrderConfirmed,
+  OrderPlaced,
+  OrderRejected,
+} from '../../messaging/contracts';
+import { OrderEvent, OrderFacts } from '../domain/order-events';
+import { orderEvents } from './order-events';
 
+const ORDER_ID = '1b4e28ba-2fa1-41d2-883f-0016d3cca427';
 const items = [
   { sku: 'MUG', name: 'Mug', quantity: 2, unitPrice: 1250 },
   { sku: 'TEE', name: 'Tee', quantity: 1, unitPrice: 2400 },
 ];
-const place = () => Order.place({ id: 'o-1', customerEmail: 'a@b.co', currency: 'EUR', items });
+const order: OrderFacts = {
+  orderId: ORDER_ID,
+  customerEmail: 'a@b.co',
+  items,
+  total: 4900,
+  currency: 'EUR',
+};
+const shortages = [{ sku: 'MUG', requested: 2, available: 1 }];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-describe('OrderEvents', () => {
-  it('announces a confirmation with the lines, total, currency and invoice number', () => {
-    const order = place();
-    order.transition(OrderStatus.STOCK_RESERVED);
-    order.confirm('INV-1');
-    const event = OrderEvents.confirmed(order);
-    expect(event.type).toBe('order.confirmed');
-    expect(event.version).toBe(1);
-    expect(event.payload).toStrictEqual({
-      orderId: 'o-1',
-      customerEmail: 'a@b.co',
-      items,
-      total: 4900,
-      currency: 'EUR',
-      invoiceNumber: 'INV-1',
-    });
+const announced: Array<[string, string, OrderEvent, ClassConstructor<object>, object]> = [
+  [
+    'OrderPlaced',
+    'order.placed',
+    { type: 'OrderPlaced', order, paymentToken: 'tok_visa' },
+    OrderPlaced,
+    { ...order, paymentToken: 'tok_visa' },
+  ],
+  [
+    'OrderConfirmed',
+    'order.confirmed',
+    { type: 'OrderConfirmed', order, invoiceNumber: 'INV-1' },
+    OrderConfirmed,
+    { ...order, invoiceNumber: 'INV-1' },
+  ],
+  [
+    'OrderRejected',
+    'order.rejected',
+    { type: 'OrderRejected', order, reason: 'Not enough stock', shortages },
+    OrderRejected,
+    { orderId: ORDER_ID, customerEmail: 'a@b.co', reason: 'Not enough stock', shortages },
+  ],
+  [
+    'OrderCancelled',
+    'order.cancelled',
+    { type: 'OrderCancelled', order, reason: 'Cancelled by the customer' },
+    OrderCancelled,
+    { ...order, reason: 'Cancelled by the customer' },
+  ],
+];
+
+describe('orderEvents (the orders module mapper)', () => {
+  it.each(announced)('maps %s to one %s envelope', (_, type, event, contract, payload) => {
+    const [envelope, ...more] = orderEvents(event);
+    expect(more).toEqual([]);
+    expect(envelope.type).toBe(type);
+    expect(envelope.version).toBe(1);
+    expect(envelope.payload).toStrictEqual(payload);
+    expect(envelope.messageId).toMatch(UUID);
+    expect(Number.isNaN(Date.parse(envelope.occurredAt))).toBe(false);
+    // What a consumer checks on arrival: the payload must pass it.
+    expect(() => validateContract(contract, envelope.payload, type)).not.toThrow();
   });
 
-  it('sends an empty invoice number rather than none when the order has no invoice', () => {
-    expect(OrderEvents.confirmed(place()).payload).toMatchObject({ invoiceNumber: '' });
+  it.each([
+    ['OrderStockReserved', { type: 'OrderStockReserved', orderId: ORDER_ID }],
+    ['OrderStockReleased', { type: 'OrderStockReleased', orderId: ORDER_ID, reason: 'expired' }],
+  ] as Array<[string, OrderEvent]>)('announces nothing for the internal step %s', (_, event) => {
+    expect(orderEvents(event)).toEqual([]);
   });
 
-  it('announces a rejection with its reason and the shortages', () => {
-    const shortages = [{ sku: 'MUG', requested: 2, available: 1 }];
-    const event = OrderEvents.rejected(place(), 'Not enough stock', shortages);
-    expect(event.type).toBe('order.rejected');
-    expect(event.version).toBe(1);
-    expect(event.payload).toStrictEqual({
-      orderId: 'o-1',
-      customerEmail: 'a@b.co',
-      reason: 'Not enough stock',
-      shortages,
-    });
-  });
-
-  it('announces a cancellation with its reason, the lines and the total to refund', () => {
-    const event = OrderEvents.cancelled(place(), 'Cancelled by the customer');
-    expect(event.type).toBe('order.cancelled');
-    expect(event.version).toBe(1);
-    expect(event.payload).toStrictEqual({
-      orderId: 'o-1',
-      customerEmail: 'a@b.co',
-      reason: 'Cancelled by the customer',
-      items,
-      total: 4900,
-      currency: 'EUR',
-    });
+  it('gives every envelope a message id of its own', () => {
+    const [a] = orderEvents(announced[0][2]);
+    const [b] = orderEvents(announced[0][2]);
+    expect(a.messageId).not.toBe(b.messageId);
   });
 
   it('carries the correlation and cause of the flow being handled', () => {
-    const event = CorrelationContext.run({ correlationId: 'c-1', causationId: 'm-0' }, () =>
-      OrderEvents.cancelled(place(), 'why'),
+    const [envelope] = CorrelationContext.run({ correlationId: 'c-1', causationId: 'm-0' }, () =>
+      orderEvents({ type: 'OrderCancelled', order, reason: 'why' }),
     );
-    expect(event.correlationId).toBe('c-1');
-    expect(event.causationId).toBe('m-0');
+    expect(envelope.correlationId).toBe('c-1');
+    expect(envelope.causationId).toBe('m-0');
+  });
+
+  it('starts a new correlation, with no cause, outside any flow', () => {
+    const [envelope] = orderEvents({ type: 'OrderCancelled', order, reason: 'why' });
+    expect(envelope.correlationId).toMatch(UUID);
+    expect(envelope.causationId).toBeUndefined();
   });
 });

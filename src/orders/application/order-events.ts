@@ -1,46 +1,35 @@
 import {
+  MessageEnvelope,
+  newEnvelope,
   OrderCancelled,
   OrderConfirmed,
+  OrderPlaced,
   OrderRejected,
-  ShortageContract,
-} from '../../messaging/contracts';
-import { MessageEnvelope } from '../../messaging/envelope/message-envelope';
-import { newEnvelope } from '../../messaging/envelope/new-envelope';
-import { Order } from '../domain/order.entity';
+} from '../../messaging';
+import { OrderEvent, OrderFacts } from '../domain/order-events';
 
-/** Maps the order aggregate to the integration events it announces. */
-export const OrderEvents = {
-  confirmed(order: Order): MessageEnvelope<object> {
-    const s = order.snapshot();
-    return newEnvelope(OrderConfirmed, {
-      orderId: s.id,
-      customerEmail: s.customerEmail,
-      items: s.items,
-      total: order.total,
-      currency: s.currency,
-      invoiceNumber: s.invoiceNumber ?? '',
-    });
-  },
+const withoutTotals = ({ orderId, customerEmail }: OrderFacts) => ({ orderId, customerEmail });
 
-  rejected(order: Order, reason: string, shortages: ShortageContract[]): MessageEnvelope<object> {
-    const s = order.snapshot();
-    return newEnvelope(OrderRejected, {
-      orderId: s.id,
-      customerEmail: s.customerEmail,
-      reason,
-      shortages,
-    });
-  },
-
-  cancelled(order: Order, reason: string): MessageEnvelope<object> {
-    const s = order.snapshot();
-    return newEnvelope(OrderCancelled, {
-      orderId: s.id,
-      customerEmail: s.customerEmail,
-      reason,
-      items: s.items,
-      total: order.total,
-      currency: s.currency,
-    });
-  },
-};
+/** The orders module's one mapper: what each domain event announces to other modules. */
+export function orderEvents(event: OrderEvent): MessageEnvelope<object>[] {
+  switch (event.type) {
+    case 'OrderPlaced':
+      return [newEnvelope(OrderPlaced, { ...event.order, paymentToken: event.paymentToken })];
+    case 'OrderConfirmed':
+      return [newEnvelope(OrderConfirmed, { ...event.order, invoiceNumber: event.invoiceNumber })];
+    case 'OrderRejected':
+      return [
+        newEnvelope(OrderRejected, {
+          ...withoutTotals(event.order),
+          reason: event.reason,
+          shortages: event.shortages,
+        }),
+      ];
+    case 'OrderCancelled':
+      return [newEnvelope(OrderCancelled, { ...event.order, reason: event.reason })];
+    // Steps inside the order's own process: nobody else listens for them.
+    case 'OrderStockReserved':
+    case 'OrderStockReleased':
+      return [];
+  }
+}

@@ -1,64 +1,50 @@
-import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { OrderStatus } from '../domain/order-status';
-import { Order } from '../domain/order.entity';
-import { InMemoryOrderRepository } from '../infrastructure/in-memory-order.repository';
 import { OrderLifecycleService } from './order-lifecycle.service';
+import { InterleavingOrderRepository, OrdersWorld, Step, placedOrder } from './orders.fixtures';
+
+const items = [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }];
 
 describe('OrderLifecycleService with reports arriving out of order', () => {
-  let outbox: InMemoryOutboxStore;
-  let repo: InMemoryOrderRepository;
+  let world: OrdersWorld;
   let lifecycle: OrderLifecycleService;
 
   beforeEach(async () => {
-    outbox = new InMemoryOutboxStore();
-    repo = new InMemoryOrderRepository(outbox);
-    lifecycle = new OrderLifecycleService(repo);
-    await repo.create(
-      Order.place({
-        id: 'o-1',
-        customerEmail: 'a@b.co',
-        currency: 'EUR',
-        items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }],
-      }),
-      [],
-    );
+    world = new OrdersWorld(new InterleavingOrderRepository());
+    lifecycle = new OrderLifecycleService(world.uow, world.repo);
+    await world.seed(placedOrder('o-1', items));
   });
 
-  const types = async () => (await outbox.claim(100)).map((m) => m.routingKey);
+  const stored = async () => (await world.stored('o-1')).snapshot();
 
   it('confirms when payment overtakes the reservation, and ignores the late reservation', async () => {
     await lifecycle.paymentSucceeded('o-1', 'INV-1');
     await lifecycle.stockReserved('o-1');
-    const order = (await repo.findById('o-1'))!;
-    expect(order.status).toBe(OrderStatus.CONFIRMED);
-    expect(order.snapshot().history.map((h) => h.status)).toEqual([
-      'PENDING',
-      'STOCK_RESERVED',
-      'CONFIRMED',
-    ]);
-    expect(await types()).toEqual(['order.confirmed']);
+    const s = await stored();
+    expect(s.status).toBe(OrderStatus.CONFIRMED);
+    expect(s.history.map((h) => h.status)).toEqual(['PENDING', 'STOCK_RESERVED', 'CONFIRMED']);
+    expect(await world.types()).toEqual(['order.confirmed']);
   });
 
   it('cancels when a declined payment overtakes the reservation', async () => {
     await lifecycle.paymentFailed('o-1', 'card_declined');
     await lifecycle.stockReserved('o-1');
-    expect((await repo.findById('o-1'))!.status).toBe(OrderStatus.CANCELLED);
-    expect(await types()).toEqual(['order.cancelled']);
+    expect((await stored()).status).toBe(OrderStatus.CANCELLED);
+    expect(await world.types()).toEqual(['order.cancelled']);
   });
 
   it('announces a confirmation once even if payment is reported twice', async () => {
     await lifecycle.stockReserved('o-1');
     await lifecycle.paymentSucceeded('o-1', 'INV-1');
     await lifecycle.paymentSucceeded('o-1', 'INV-1');
-    expect(await types()).toEqual(['order.confirmed']);
+    expect(await world.types()).toEqual(['order.confirmed']);
   });
 
-  it('ignores reports for orders it does not know', async () => {
+  it('ignores reports for orders it does not know, storing and announcing nothing', async () => {
     await expect(lifecycle.paymentSucceeded('nope', 'INV-9')).resolves.toBeUndefined();
+    await expect(lifecycle.stockReleased('nope', 'expired')).resolves.toBeUndefined();
+    expect(await world.repo.findById('nope')).toBeUndefined();
+    expect(await world.published()).toEqual([]);
   });
-
-  const stored = async () => (await repo.findById('o-1'))!.snapshot();
-  const events = async () => (await outbox.claim(100)).map((m) => JSON.parse(m.body));
 
   it('records a reservation with its reason and announces nothing', async () => {
     await lifecycle.stockReserved('o-1');
@@ -66,7 +52,7 @@ describe('OrderLifecycleService with reports arriving out of order', () => {
     expect(s.status).toBe(OrderStatus.STOCK_RESERVED);
     expect(s.history[1].reason).toBe('Stock reserved');
     expect(s.version).toBe(2);
-    expect(await events()).toEqual([]);
+    expect(await world.published()).toEqual([]);
   });
 
   it('rejects a pending order and announces order.rejected with the shortages', async () => {
@@ -75,7 +61,7 @@ describe('OrderLifecycleService with reports arriving out of order', () => {
     const s = await stored();
     expect(s.status).toBe(OrderStatus.REJECTED);
     expect(s.history[1].reason).toBe('Not enough stock');
-    const [rejected, ...rest] = await events();
+    const [rejected, ...rest] = await world.published();
     expect(rest).toEqual([]);
     expect(rejected.type).toBe('order.rejected');
     expect(rejected.payload).toStrictEqual({
@@ -95,7 +81,17 @@ describe('OrderLifecycleService with reports arriving out of order', () => {
       'Paid, invoice INV-1',
     ]);
     expect(s.invoiceNumber).toBe('INV-1');
-    expect((await events())[0].payload).toMatchObject({ invoiceNumber: 'INV-1', total: 100 });
+    expect(s.version).toBe(3);
+    const [confirmed, ...rest] = await world.published();
+    expect(rest).toEqual([]);
+    expect(confirmed.payload).toStrictEqual({
+      orderId: 'o-1',
+      customerEmail: 'a@b.co',
+      items,
+      total: 100,
+      currency: 'EUR',
+      invoiceNumber: 'INV-1',
+    });
   });
 
   it('cancels on a declined payment, giving the decline as the reason', async () => {
@@ -103,44 +99,58 @@ describe('OrderLifecycleService with reports arriving out of order', () => {
     await lifecycle.paymentFailed('o-1', 'card_declined');
     const s = await stored();
     expect(s.history.at(-1)?.reason).toBe('Payment declined: card_declined');
-    const [cancelled] = await events();
+    const [cancelled, ...rest] = await world.published();
+    expect(rest).toEqual([]);
     expect(cancelled.type).toBe('order.cancelled');
     expect(cancelled.payload.reason).toBe('Payment declined: card_declined');
   });
 
-  it('notes a stock release in the history without changing the status', async () => {
-    await lifecycle.stockReleased('o-1', 'reservation expired');
-    const s = await stored();
-    expect(s.status).toBe(OrderStatus.PENDING);
-    expect(s.history.at(-1)?.reason).toBe('Stock released: reservation expired');
-    expect(s.version).toBe(2);
-    expect(await events()).toEqual([]);
-  });
+  it.each([[[]], [['cancel']], [['reserve', 'confirm']]] as Array<[Step[]]>)(
+    'notes a stock release after %j without changing the status, announcing nothing',
+    async (steps) => {
+      if (steps.length) await world.move('o-1', ...steps);
+      await world.published();
+      const before = await stored();
+      await lifecycle.stockReleased('o-1', 'reservation expired');
+      const s = await stored();
+      expect(s.status).toBe(before.status);
+      expect(s.history.at(-1)?.reason).toBe('Stock released: reservation expired');
+      expect(s.version).toBe(before.version + 1);
+      expect(await world.published()).toEqual([]);
+    },
+  );
 
-  it('leaves the stored order untouched when a report does not fit its state', async () => {
-    await lifecycle.stockRejected('o-1', 'Not enough stock', []);
-    await outbox.claim(100);
+  it.each([
+    [['reject'], OrderStatus.REJECTED],
+    [['cancel'], OrderStatus.CANCELLED],
+    [['reserve', 'confirm'], OrderStatus.CONFIRMED],
+  ] as Array<[Step[], OrderStatus]>)(
+    'leaves an order final after %j untouched by any report that moves it',
+    async (steps, status) => {
+      await world.move('o-1', ...steps);
+      await world.published();
+      const before = await stored();
+      await lifecycle.stockReserved('o-1');
+      await lifecycle.stockRejected('o-1', 'Not enough stock', []);
+      await lifecycle.paymentSucceeded('o-1', 'INV-2');
+      await lifecycle.paymentFailed('o-1', 'card_declined');
+      expect((await stored()).status).toBe(status);
+      expect(await stored()).toStrictEqual(before);
+      expect(await world.published()).toEqual([]);
+    },
+  );
+
+  it('ignores a second reservation and a late rejection of a reserved order', async () => {
     await lifecycle.stockReserved('o-1');
-    await lifecycle.paymentSucceeded('o-1', 'INV-1');
-    await lifecycle.paymentFailed('o-1', 'card_declined');
-    const s = await stored();
-    expect(s.status).toBe(OrderStatus.REJECTED);
-    expect(s.version).toBe(2);
-    expect(await events()).toEqual([]);
+    const before = await stored();
+    await lifecycle.stockReserved('o-1');
+    await lifecycle.stockRejected('o-1', 'Not enough stock', []);
+    expect(await stored()).toStrictEqual(before);
+    expect(await world.published()).toEqual([]);
   });
 
   it('retries a report on the fresh order when another writer changed it meanwhile', async () => {
-    const update = repo.update.bind(repo);
-    let raced = false;
-    jest.spyOn(repo, 'update').mockImplementation(async (order, expected, evts) => {
-      if (!raced) {
-        raced = true;
-        const other = (await repo.findById('o-1'))!;
-        other.note('Stock released: other writer');
-        await update(other, expected, []);
-      }
-      return update(order, expected, evts);
-    });
+    world.repo.interleave = () => world.move('o-1', 'release');
     await lifecycle.stockReserved('o-1');
     const s = await stored();
     expect(s.status).toBe(OrderStatus.STOCK_RESERVED);
@@ -149,5 +159,16 @@ describe('OrderLifecycleService with reports arriving out of order', () => {
       'Stock released: other writer',
       'Stock reserved',
     ]);
+    expect(s.version).toBe(3);
+  });
+
+  it('ignores a report that no longer fits once retried on the fresh order', async () => {
+    world.repo.interleave = () => world.move('o-1', 'cancel');
+    await lifecycle.paymentSucceeded('o-1', 'INV-1');
+    const s = await stored();
+    expect(s.status).toBe(OrderStatus.CANCELLED);
+    expect(s.invoiceNumber).toBeUndefined();
+    expect(s.version).toBe(2);
+    expect(await world.types()).toEqual(['order.cancelled']);
   });
 });

@@ -1,10 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { retryOnConflict } from '../../common/errors/retry-on-conflict';
-import { ShortageContract } from '../../messaging/contracts';
+import { UnitOfWork } from '../../messaging';
+import { Shortage } from '../domain/order-events';
 import { OrderStatus } from '../domain/order-status';
 import { Order } from '../domain/order.entity';
-import { OrderEvents } from './order-events';
-import { OrderRepository, OutgoingEvents } from './order.repository';
+import { OrderRepository } from './order.repository';
 
 /**
  * Moves orders through their state machine as other modules report back. A report that does
@@ -14,86 +13,60 @@ import { OrderRepository, OutgoingEvents } from './order.repository';
 export class OrderLifecycleService {
   private readonly logger = new Logger(OrderLifecycleService.name);
 
-  constructor(private readonly orders: OrderRepository) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly orders: OrderRepository,
+  ) {}
 
   stockReserved(orderId: string): Promise<void> {
-    return this.advance(orderId, OrderStatus.STOCK_RESERVED, (o) => {
-      o.transition(OrderStatus.STOCK_RESERVED, 'Stock reserved');
-      return [];
-    });
+    return this.change(orderId, OrderStatus.STOCK_RESERVED, (o) => o.stockReserved());
   }
 
-  stockRejected(orderId: string, reason: string, shortages: ShortageContract[]): Promise<void> {
-    return this.advance(orderId, OrderStatus.REJECTED, (o) => {
-      o.transition(OrderStatus.REJECTED, reason);
-      return [OrderEvents.rejected(o, reason, shortages)];
-    });
+  stockRejected(orderId: string, reason: string, shortages: Shortage[]): Promise<void> {
+    return this.change(orderId, OrderStatus.REJECTED, (o) => o.reject(reason, shortages));
   }
 
-  /**
-   * Events travel on separate queues, so payment can overtake the reservation report. A
-   * payment is only taken after stock was reserved, so it implies that step.
-   */
+  /** Payment can overtake the reservation report on its separate queue; confirm() allows for it. */
   paymentSucceeded(orderId: string, invoiceNumber: string): Promise<void> {
-    return this.change(orderId, (o) => {
-      if (o.status === OrderStatus.PENDING)
-        o.transition(OrderStatus.STOCK_RESERVED, 'Stock reserved (reported by payment)');
-      if (!o.canMoveTo(OrderStatus.CONFIRMED)) {
-        // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
-        this.logger.warn(`Ignoring payment for order ${orderId}: it is already ${o.status}`);
-        return undefined;
-      }
-      o.confirm(invoiceNumber);
-      return [OrderEvents.confirmed(o)];
-    });
+    return this.change(orderId, OrderStatus.CONFIRMED, (o) => o.confirm(invoiceNumber));
   }
 
   paymentFailed(orderId: string, reason: string): Promise<void> {
-    const why = `Payment declined: ${reason}`;
-    return this.advance(orderId, OrderStatus.CANCELLED, (o) => {
-      o.transition(OrderStatus.CANCELLED, why);
-      return [OrderEvents.cancelled(o, why)];
-    });
+    return this.change(orderId, OrderStatus.CANCELLED, (o) =>
+      o.cancel(`Payment declined: ${reason}`),
+    );
   }
 
   stockReleased(orderId: string, reason: string): Promise<void> {
-    return this.change(orderId, (o) => {
-      o.note(`Stock released: ${reason}`);
-      return [];
-    });
+    return this.change(orderId, undefined, (o) => o.stockReleased(reason));
   }
 
-  private advance(
-    orderId: string,
-    to: OrderStatus,
-    apply: (o: Order) => OutgoingEvents,
-  ): Promise<void> {
-    return this.change(orderId, (o) => {
-      if (!o.canMoveTo(to)) {
-        this.logger.warn(
-          // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
-          `Ignoring ${o.status} → ${to} for order ${orderId}: not a valid transition`,
-        );
-        return undefined;
-      }
-      return apply(o);
-    });
-  }
-
-  private change(orderId: string, apply: (o: Order) => OutgoingEvents | undefined): Promise<void> {
-    return retryOnConflict(async () => {
+  /** Load, call one method, save; `to` (when the method moves the order) is checked first. */
+  private change(orderId: string, to: OrderStatus | undefined, act: (o: Order) => void) {
+    return this.uow.run(async (tx) => {
       const order = await this.orders.findById(orderId);
       if (!order) {
         // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
         this.logger.warn(`Ignoring an update for unknown order ${orderId}`);
         return;
       }
-      const expected = order.version;
-      const events = apply(order);
-      if (events === undefined) return;
-      await this.orders.update(order, expected, events);
+      if (to && !this.reachable(order, to)) {
+        // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
+        this.logger.warn(
+          `Ignoring ${order.status} → ${to} for order ${orderId}: not a valid transition`,
+        );
+        return;
+      }
+      act(order);
+      await this.orders.save(order, tx);
       // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
       this.logger.log(`Order ${orderId} is now ${order.status}`);
     });
+  }
+
+  private reachable(order: Order, to: OrderStatus): boolean {
+    // A PENDING order is confirmed through STOCK_RESERVED (see confirm()).
+    if (to === OrderStatus.CONFIRMED && order.status === OrderStatus.PENDING) return true;
+    return order.canMoveTo(to);
   }
 }

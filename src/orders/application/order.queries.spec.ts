@@ -1,32 +1,24 @@
-import { InMemoryOutboxStore } from '../../messaging/outbox/in-memory-outbox.store';
 import { OrderNotFoundError } from '../domain/order-not-found.error';
 import { OrderStatus } from '../domain/order-status';
-import { Order } from '../domain/order.entity';
 import { InMemoryOrderRepository } from '../infrastructure/in-memory-order.repository';
 import { OrderQueries } from './order.queries';
+import { OrdersWorld, placedOrder } from './orders.fixtures';
 
 const order = (id: string, at: string) =>
-  Order.place(
-    {
-      id,
-      customerEmail: 'a@b.co',
-      currency: 'EUR',
-      items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }],
-    },
-    new Date(at),
-  );
+  placedOrder(id, [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }], new Date(at));
 
 describe('OrderQueries', () => {
   let repo: InMemoryOrderRepository;
   let queries: OrderQueries;
 
   beforeEach(async () => {
-    repo = new InMemoryOrderRepository(new InMemoryOutboxStore());
+    const world = new OrdersWorld(new InMemoryOrderRepository());
+    repo = world.repo;
     queries = new OrderQueries(repo);
-    await repo.create(order('o-1', '2026-11-23T10:00:00.000Z'), []);
+    await world.seed(order('o-1', '2026-11-23T10:00:00.000Z'));
     const cancelled = order('o-2', '2026-11-23T11:00:00.000Z');
-    cancelled.transition(OrderStatus.CANCELLED, 'why');
-    await repo.create(cancelled, []);
+    cancelled.cancel('why');
+    await world.seed(cancelled);
   });
 
   it('gets a stored order by id', async () => {

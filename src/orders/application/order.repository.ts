@@ -1,8 +1,6 @@
-import { MessageEnvelope } from '../../messaging/envelope/message-envelope';
+import { Transaction } from '../../messaging';
 import { Order } from '../domain/order.entity';
 import { OrderStatus } from '../domain/order-status';
-
-export type OutgoingEvents = MessageEnvelope<object>[];
 
 export interface OrderListQuery {
   status?: OrderStatus;
@@ -10,12 +8,13 @@ export interface OrderListQuery {
   limit: number;
 }
 
-/** Persistence port. Each write stores the order and the events it caused in one atomic step. */
+/** Persistence port: loads and saves, nothing more. Newest first, ties broken by id. */
 export abstract class OrderRepository {
-  abstract create(order: Order, events: OutgoingEvents): Promise<void>;
-  /** Saves only if the stored version is still `expectedVersion`; else ConcurrentModificationError. */
-  abstract update(order: Order, expectedVersion: number, events: OutgoingEvents): Promise<void>;
+  /**
+   * Inserts a new order or updates one over the version it was loaded at; either way a row
+   * that is not what the order expects is a ConcurrentModificationError at commit.
+   */
+  abstract save(order: Order, tx: Transaction): Promise<void>;
   abstract findById(id: string): Promise<Order | undefined>;
-  abstract findByIdempotencyKey(key: string): Promise<Order | undefined>;
   abstract list(query: OrderListQuery): Promise<{ items: Order[]; total: number }>;
 }

@@ -1,12 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
-import { OrderPlaced } from '../../messaging/contracts';
-import { newEnvelope } from '../../messaging/envelope/new-envelope';
+import { UnitOfWork } from '../../messaging';
 import { IdempotencyKeyReusedError } from '../domain/idempotency-key-reused.error';
+import { OrderNotFoundError } from '../domain/order-not-found.error';
 import { Order } from '../domain/order.entity';
 import { CatalogPricingService } from './catalog-pricing.service';
 import { DuplicateIdempotencyKeyError } from './duplicate-idempotency-key.error';
 import { OrderRepository } from './order.repository';
+import { LoggedRequest, RequestLog } from './request-log';
+
+/** How long a client may retry a POST with the same key and get the same order back. */
+export const IDEMPOTENCY_KEY_TTL_MS = 24 * 3600 * 1000;
 
 export interface PlaceOrderCommand {
   customerEmail: string;
@@ -19,7 +23,9 @@ export class PlaceOrderUseCase {
   private readonly logger = new Logger(PlaceOrderUseCase.name);
 
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly orders: OrderRepository,
+    private readonly requests: RequestLog,
     private readonly pricing: CatalogPricingService,
   ) {}
 
@@ -27,31 +33,28 @@ export class PlaceOrderUseCase {
   async execute(cmd: PlaceOrderCommand, idempotencyKey?: string): Promise<Order> {
     const requestHash = createHash('sha256').update(JSON.stringify(cmd)).digest('hex');
     if (idempotencyKey) {
-      const existing = await this.orders.findByIdempotencyKey(idempotencyKey);
-      if (existing) return this.replayed(existing, requestHash);
+      const logged = await this.requests.find(idempotencyKey);
+      if (logged) return this.replayed(logged, requestHash);
     }
     const { items, currency } = await this.pricing.price(cmd.items);
-    const order = Order.place({
-      id: randomUUID(),
-      customerEmail: cmd.customerEmail,
-      items,
-      currency,
-      idempotencyKey,
-      requestHash,
-    });
-    const event = newEnvelope(OrderPlaced, {
-      orderId: order.id,
-      customerEmail: cmd.customerEmail,
-      items,
-      total: order.total,
-      currency,
-      paymentToken: cmd.paymentToken,
-    });
+    const order = Order.place(
+      { id: randomUUID(), customerEmail: cmd.customerEmail, items, currency },
+      cmd.paymentToken,
+    );
+    const expiresAt = new Date(Date.now() + IDEMPOTENCY_KEY_TTL_MS);
     try {
-      await this.orders.create(order, [event]);
+      await this.uow.run(async (tx) => {
+        await this.orders.save(order, tx);
+        if (idempotencyKey)
+          await this.requests.add(
+            { key: idempotencyKey, requestHash, orderId: order.id, expiresAt },
+            tx,
+          );
+      });
     } catch (error) {
       if (!(error instanceof DuplicateIdempotencyKeyError) || !idempotencyKey) throw error;
-      const winner = await this.orders.findByIdempotencyKey(idempotencyKey);
+      // Another request with this key committed first: answer as its replay.
+      const winner = await this.requests.find(idempotencyKey);
       if (!winner) throw error;
       return this.replayed(winner, requestHash);
     }
@@ -62,8 +65,10 @@ export class PlaceOrderUseCase {
     return order;
   }
 
-  private replayed(existing: Order, requestHash: string): Order {
-    if (existing.snapshot().requestHash !== requestHash) throw new IdempotencyKeyReusedError();
-    return existing;
+  private async replayed(logged: LoggedRequest, requestHash: string): Promise<Order> {
+    if (logged.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    const order = await this.orders.findById(logged.orderId);
+    if (!order) throw new OrderNotFoundError(logged.orderId);
+    return order;
   }
 }

@@ -42,13 +42,14 @@ describe('Order statuses', () => {
         currency: 'EUR',
         items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }],
       },
+      'tok',
       t0,
     );
-    order.transition(STOCK_RESERVED, undefined, t1);
-    order.transition(CANCELLED, 'Customer cancelled', t2);
+    order.stockReserved(undefined, t1);
+    order.cancel('Customer cancelled', t2);
     expect(order.snapshot().history).toEqual([
       { status: PENDING, at: t0 },
-      { status: STOCK_RESERVED, at: t1 },
+      { status: STOCK_RESERVED, at: t1, reason: 'Stock reserved' },
       { status: CANCELLED, at: t2, reason: 'Customer cancelled' },
     ]);
     expect(order.snapshot().updatedAt).toEqual(t2);

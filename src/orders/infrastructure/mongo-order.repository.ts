@@ -1,55 +1,43 @@
 import { Connection, FilterQuery, Model } from 'mongoose';
 import { ConcurrentModificationError } from '../../common/errors/concurrent-modification.error';
-import { MongoOutboxStore } from '../../messaging/outbox/mongo-outbox.store';
-import { toOutboxMessage } from '../../messaging/outbox/outbox-message';
+import { isDuplicateKey } from '../../common/persistence/mongo-errors';
+import { MongoTransaction, Transaction } from '../../messaging';
+import { OrderListQuery, OrderRepository } from '../application/order.repository';
 import { Order } from '../domain/order.entity';
-import { DuplicateIdempotencyKeyError } from '../application/duplicate-idempotency-key.error';
-import { OrderListQuery, OrderRepository, OutgoingEvents } from '../application/order.repository';
 import { OrderMapper } from './order.mapper';
 import { OrderDoc, OrderSchema } from './order.schema';
-import { isDuplicateKey } from '../../common/persistence/mongo-errors';
 
-/** Needs a replica set: state and outbox are written in one transaction. */
+/** Writes inside the unit of work's transaction; `version` guards every update. */
 export class MongoOrderRepository extends OrderRepository {
   private readonly model: Model<OrderDoc>;
 
-  constructor(
-    private readonly connection: Connection,
-    private readonly outbox: MongoOutboxStore,
-  ) {
+  constructor(connection: Connection) {
     super();
     this.model = connection.model<OrderDoc>('Order', OrderSchema);
   }
 
-  async create(order: Order, events: OutgoingEvents): Promise<void> {
-    try {
-      await this.connection.transaction(async (session) => {
-        await this.model.create([OrderMapper.toDoc(order)], { session });
-        await this.outbox.append(events.map(toOutboxMessage), session);
-      });
-    } catch (error) {
-      const e = error as { code?: number; keyPattern?: Record<string, unknown> };
-      const key = order.snapshot().idempotencyKey;
-      if (isDuplicateKey(e) && key && e.keyPattern?.idempotencyKey)
-        throw new DuplicateIdempotencyKeyError(key);
-      // The same id twice is the in-memory adapter's conflict too: one error for both.
-      if (isDuplicateKey(e) && e.keyPattern?._id)
-        throw new ConcurrentModificationError('Order', order.id);
-      throw error;
-    }
-  }
-
-  async update(order: Order, expectedVersion: number, events: OutgoingEvents): Promise<void> {
-    await this.connection.transaction(async (session) => {
-      const { _id, ...fields } = OrderMapper.toDoc(order);
+  async save(order: Order, tx: Transaction): Promise<void> {
+    const { session } = MongoTransaction.from(tx);
+    const { _id, ...fields } = OrderMapper.toDoc(order);
+    if (tx.tracks(order)) {
+      // Saved before in this transaction: the row is ours until commit, its version already moved.
+      await this.model.updateOne({ _id }, { $set: fields }, { session });
+    } else if (order.persistedVersion === 0) {
+      try {
+        await this.model.create([{ _id, ...fields }], { session });
+      } catch (error) {
+        if (isDuplicateKey(error)) throw new ConcurrentModificationError('Order', order.id);
+        throw error;
+      }
+    } else {
       const res = await this.model.updateOne(
-        { _id, version: expectedVersion },
+        { _id, version: order.persistedVersion },
         { $set: fields },
         { session },
       );
       if (res.matchedCount === 0) throw new ConcurrentModificationError('Order', order.id);
-      await this.outbox.append(events.map(toOutboxMessage), session);
-    });
+    }
+    tx.track(order);
   }
 
   async findById(id: string): Promise<Order | undefined> {
@@ -57,17 +45,13 @@ export class MongoOrderRepository extends OrderRepository {
     return doc ? OrderMapper.toDomain(doc) : undefined;
   }
 
-  async findByIdempotencyKey(key: string): Promise<Order | undefined> {
-    const doc = await this.model.findOne({ idempotencyKey: key }).lean<OrderDoc>();
-    return doc ? OrderMapper.toDomain(doc) : undefined;
-  }
-
   async list(q: OrderListQuery): Promise<{ items: Order[]; total: number }> {
     const filter: FilterQuery<OrderDoc> = q.status ? { status: q.status } : {};
     const [docs, total] = await Promise.all([
+      // _id breaks ties between orders of the same millisecond, so pages never repeat or skip.
       this.model
         .find(filter)
-        .sort({ createdAt: -1 })
+        .sort({ createdAt: -1, _id: -1 })
         .skip(q.offset)
         .limit(q.limit)
         .lean<OrderDoc[]>(),

@@ -6,8 +6,10 @@ export const OrderMapper = {
     const { id, ...rest } = order.snapshot();
     return { _id: id, ...rest };
   },
+
   toDomain(doc: OrderDoc): Order {
-    const { _id, ...rest } = doc;
-    return Order.restore({ id: _id, ...rest, idempotencyKey: rest.idempotencyKey ?? undefined });
+    const { _id, invoiceNumber, ...rest } = doc;
+    // Mongo keeps a missing field as absent or null depending on who wrote it: both mean unset.
+    return Order.restore({ id: _id, ...rest, invoiceNumber: invoiceNumber ?? undefined });
   },
 };

@@ -17,14 +17,9 @@ export const OrderSchema = new Schema<OrderDoc>(
     updatedAt: Date,
     version: { type: Number, required: true },
     invoiceNumber: String,
-    idempotencyKey: String,
-    requestHash: String,
   },
   { collection: 'orders', versionKey: false },
 );
-OrderSchema.index(
-  { idempotencyKey: 1 },
-  { unique: true, partialFilterExpression: { idempotencyKey: { $type: 'string' } } },
-);
-OrderSchema.index({ status: 1, createdAt: -1 });
-OrderSchema.index({ createdAt: -1 });
+// Both match the listing's sort, newest first with the _id tie-break.
+OrderSchema.index({ status: 1, createdAt: -1, _id: -1 });
+OrderSchema.index({ createdAt: -1, _id: -1 });

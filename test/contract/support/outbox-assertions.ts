@@ -7,8 +7,8 @@ const byId = (a: OutboxMessage, b: OutboxMessage): number => a.id.localeCompare(
 /** Everything pending, marked sent so the next drain only sees what was written after it. */
 export async function drainOutbox(outbox: OutboxStore): Promise<OutboxMessage[]> {
   const claimed = await outbox.claim(1_000);
-  await outbox.markSent(claimed.map((m) => m.id));
-  return [...claimed].sort(byId);
+  await outbox.markSent(claimed);
+  return claimed.map(({ claimToken: _token, ...m }) => m).sort(byId);
 }
 
 /** What the outbox must hold after a write given these events, in drainOutbox's order. */

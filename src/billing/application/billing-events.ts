@@ -1,0 +1,24 @@
+import { MessageEnvelope, PaymentFailed, PaymentSucceeded, newEnvelope } from '../../messaging';
+import { PaymentEvent } from '../domain/payment-events';
+
+/** Billing's EventMapper: what a decided payment announces to the other modules. */
+export function billingEvents(event: PaymentEvent): MessageEnvelope<object>[] {
+  switch (event.type) {
+    case 'PaymentSucceeded': {
+      const { orderId, paymentId, invoice } = event;
+      // The contract's invoice leaves out what consumers already know (order, customer, time).
+      const { number, amount, currency, lines } = invoice;
+      return [
+        newEnvelope(PaymentSucceeded, {
+          orderId,
+          paymentId,
+          invoice: { number, amount, currency, lines },
+        }),
+      ];
+    }
+    case 'PaymentDeclined': {
+      const { orderId, code, reason } = event;
+      return [newEnvelope(PaymentFailed, { orderId, code, reason })];
+    }
+  }
+}

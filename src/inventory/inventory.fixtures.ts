@@ -1,0 +1,52 @@
+import { inMemoryUnitOfWork } from '../../test/contract/support/unit-of-work-harness';
+import { AppConfig } from '../common/config/app-config';
+import { CatalogSeeder } from './application/catalog.seeder';
+import { CatalogUseCases } from './application/catalog.use-cases';
+import { inventoryEvents } from './application/inventory-events';
+import { StockUseCases } from './application/stock.use-cases';
+import { Product, ProductProps } from './domain/product.entity';
+import { InMemoryProductRepository } from './infrastructure/in-memory-product.repository';
+import { InMemoryReservationRepository } from './infrastructure/in-memory-reservation.repository';
+
+export type StoredProduct = Omit<ProductProps, 'version'>;
+
+/** Inventory's use cases over the in-memory unit of work and repositories, as the module wires them. */
+export function inventoryHarness(config: Partial<AppConfig> = {}) {
+  const { uow, outbox } = inMemoryUnitOfWork(inventoryEvents);
+  const products = new InMemoryProductRepository();
+  const reservations = new InMemoryReservationRepository();
+  const appConfig = Object.assign(new AppConfig(), config);
+  return {
+    uow,
+    products,
+    reservations,
+    stock: new StockUseCases(uow, products, reservations),
+    catalog: new CatalogUseCases(uow, products, appConfig),
+    seeder: new CatalogSeeder(uow, products, appConfig),
+
+    /** Stores the products as they are, announcing nothing. */
+    given: (...rows: StoredProduct[]) =>
+      uow.run(async (tx) => {
+        for (const r of rows) await products.add(Product.restore({ ...r, version: 0 }), tx);
+      }),
+
+    /** The products as stored, without their versions, sorted by SKU. */
+    stored: async (): Promise<StoredProduct[]> =>
+      (await products.list()).map((p) => withoutVersion(p)),
+
+    /** What was published since the last call: type and payload of each envelope. */
+    published: async () => {
+      const claimed = await outbox.claim(1_000);
+      await outbox.markSent(claimed);
+      return claimed.map((m) => {
+        const { type, payload } = JSON.parse(m.body) as { type: string; payload: unknown };
+        return { type, payload };
+      });
+    },
+  };
+}
+
+export function withoutVersion(p: Product): StoredProduct {
+  const { version: _version, ...rest } = p.snapshot();
+  return rest;
+}

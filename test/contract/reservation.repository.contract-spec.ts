@@ -1,0 +1,128 @@
+// Contract classes use class-validator decorators, which need the metadata polyfill loaded first.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { ConcurrentModificationError } from '../../src/common/errors/concurrent-modification.error';
+import { Product } from '../../src/inventory/domain/product.entity';
+import { Reservation } from '../../src/inventory/domain/reservation.entity';
+import { describeAdapters } from './support/adapter-harness';
+import { inventoryStores, newProduct, published } from './support/inventory-fixtures';
+
+const at = new Date('2030-01-02T03:04:05.006Z');
+
+describeAdapters('ReservationRepository', inventoryStores, (subject) => {
+  const save = (r: Reservation) => subject().uow.run((tx) => subject().reservations.save(r, tx));
+  const find = (orderId: string) => subject().reservations.find(orderId);
+  const lines = [
+    { sku: 'A', quantity: 2 },
+    { sku: 'B', quantity: 1 },
+  ];
+  const products = () => [Product.create(newProduct('A', 5)), Product.create(newProduct('B', 5))];
+
+  it('stores a new reservation as version 1 and publishes what it recorded', async () => {
+    const orderId = randomUUID();
+
+    await save(Reservation.decide(orderId, lines, products(), at));
+
+    expect((await find(orderId))?.snapshot()).toEqual({
+      orderId,
+      items: lines,
+      status: 'RESERVED',
+      updatedAt: at,
+      version: 1,
+    });
+    expect(await published(subject().outbox)).toEqual([
+      { type: 'inventory.reserved', payload: { orderId, items: lines } },
+    ]);
+  });
+
+  it('stores a tombstone with no lines, publishing nothing', async () => {
+    const orderId = randomUUID();
+
+    await save(Reservation.cancelled(orderId, at));
+
+    expect((await find(orderId))?.snapshot()).toEqual({
+      orderId,
+      items: [],
+      status: 'CANCELLED',
+      updatedAt: at,
+      version: 1,
+    });
+    expect(await published(subject().outbox)).toEqual([]);
+  });
+
+  it('saves a loaded reservation as the next version, with its events', async () => {
+    const orderId = randomUUID();
+    await save(Reservation.decide(orderId, lines, products()));
+    await published(subject().outbox);
+    const loaded = (await find(orderId))!;
+
+    loaded.release('payment declined', [], at);
+    await save(loaded);
+
+    expect((await find(orderId))?.snapshot()).toMatchObject({
+      status: 'RELEASED',
+      items: lines,
+      updatedAt: at,
+      version: 2,
+    });
+    expect(await published(subject().outbox)).toEqual([
+      {
+        type: 'inventory.released',
+        payload: { orderId, items: lines, reason: 'payment declined' },
+      },
+    ]);
+  });
+
+  it('refuses a second new reservation for an order: the first decision stands', async () => {
+    const orderId = randomUUID();
+    await save(Reservation.cancelled(orderId));
+
+    await expect(save(Reservation.decide(orderId, lines, products()))).rejects.toBeInstanceOf(
+      ConcurrentModificationError,
+    );
+
+    expect((await find(orderId))?.status).toBe('CANCELLED');
+    expect(await published(subject().outbox)).toEqual([]);
+  });
+
+  it('refuses a stale save, keeping the first writer’s change', async () => {
+    const orderId = randomUUID();
+    await save(Reservation.decide(orderId, lines, products()));
+    const [first, stale] = [(await find(orderId))!, (await find(orderId))!];
+    first.commit([]);
+    stale.release('late', []);
+    await published(subject().outbox);
+
+    await save(first);
+    await expect(save(stale)).rejects.toBeInstanceOf(ConcurrentModificationError);
+
+    expect((await find(orderId))?.snapshot()).toMatchObject({ status: 'COMMITTED', version: 2 });
+    expect(await published(subject().outbox)).toEqual([]);
+  });
+
+  it('commits products and reservation together: a refused reservation leaves stock as it was', async () => {
+    const orderId = randomUUID();
+    await subject().uow.run((tx) => subject().products.add(Product.create(newProduct('A', 5)), tx));
+    await save(Reservation.cancelled(orderId));
+    await published(subject().outbox);
+
+    const attempt = subject().uow.run(async (tx) => {
+      const stock = await subject().products.getMany(['A']);
+      const r = Reservation.decide(orderId, [{ sku: 'A', quantity: 2 }], stock);
+      for (const p of stock) await subject().products.save(p, tx);
+      await subject().reservations.save(r, tx);
+    });
+
+    await expect(attempt).rejects.toBeInstanceOf(ConcurrentModificationError);
+    expect((await subject().products.getMany(['A']))[0].snapshot()).toMatchObject({
+      available: 5,
+      reserved: 0,
+      version: 1,
+    });
+    expect(await published(subject().outbox)).toEqual([]);
+  });
+
+  it('finds nothing for an order it never saw', async () => {
+    expect(await find(randomUUID())).toBeUndefined();
+  });
+});
