@@ -24,10 +24,10 @@ export function inventoryHarness(config: Partial<AppConfig> = {}) {
     catalog: new CatalogUseCases(uow, products, appConfig),
     seeder: new CatalogSeeder(uow, products, appConfig),
 
-    /** Stores the products as they are, announcing nothing. */
+    /** Stores the products as they are, at version 1, announcing nothing. */
     given: (...rows: StoredProduct[]) =>
       uow.run(async (tx) => {
-        for (const r of rows) await products.add(Product.restore({ ...r, version: 0 }), tx);
+        for (const r of rows) await products.add(Product.restore({ ...r, version: 1 }), tx);
       }),
 
     /** The products as stored, without their versions, sorted by SKU. */

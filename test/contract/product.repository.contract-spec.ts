@@ -71,6 +71,52 @@ describeAdapters('ProductRepository', inventoryStores, (subject) => {
     expect((await published(subject().outbox)).map((e) => e.payload)).toMatchObject([{ price: 1 }]);
   });
 
+  it('saves the same product again after its commit, announcing nothing more', async () => {
+    const p = Product.create(newProduct('A', 5));
+    await add(p);
+    await published(subject().outbox);
+
+    await save(p);
+
+    expect((await load('A')).snapshot()).toEqual(p.snapshot());
+    expect(await published(subject().outbox)).toEqual([]);
+    p.reserve(2);
+    await save(p);
+    expect((await load('A')).snapshot()).toMatchObject({ available: 3, reserved: 2, version: 2 });
+  });
+
+  it('stores the last state of a product saved twice in one unit of work, each event once', async () => {
+    await given('A');
+    const [loaded, created] = [await load('A'), Product.create(newProduct('B', 1))];
+
+    await subject().uow.run(async (tx) => {
+      loaded.revise({ price: 1 });
+      await subject().products.save(loaded, tx);
+      loaded.reserve(2);
+      loaded.revise({ name: 'Renamed' });
+      await subject().products.save(loaded, tx);
+      await subject().products.add(created, tx);
+      created.revise({ price: 7 });
+      await subject().products.save(created, tx);
+    });
+
+    expect((await load('A')).snapshot()).toMatchObject({
+      name: 'Renamed',
+      price: 1,
+      available: 3,
+      reserved: 2,
+      version: 2,
+    });
+    expect((await load('B')).snapshot()).toMatchObject({ price: 7, available: 1, version: 1 });
+    expect([loaded.persistedVersion, created.persistedVersion]).toEqual([2, 1]);
+    expect((await published(subject().outbox)).map((e) => e.payload)).toEqual([
+      expect.objectContaining({ sku: 'A', name: 'Product A', price: 1 }),
+      expect.objectContaining({ sku: 'A', name: 'Renamed', price: 1, available: 3 }),
+      expect.objectContaining({ sku: 'B', price: 1250 }),
+      expect.objectContaining({ sku: 'B', price: 7 }),
+    ]);
+  });
+
   it('refuses to add a SKU that is stored already, keeping the stored one', async () => {
     await given('A');
 

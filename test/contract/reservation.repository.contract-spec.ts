@@ -73,6 +73,55 @@ describeAdapters('ReservationRepository', inventoryStores, (subject) => {
     ]);
   });
 
+  it('saves the same reservation again after its commit, announcing nothing more', async () => {
+    const orderId = randomUUID();
+    const r = Reservation.decide(orderId, lines, products(), at);
+    await save(r);
+    await published(subject().outbox);
+
+    await save(r);
+
+    expect((await find(orderId))?.snapshot()).toEqual(r.snapshot());
+    expect(await published(subject().outbox)).toEqual([]);
+    r.commit([], at);
+    await save(r);
+    expect((await find(orderId))?.snapshot()).toMatchObject({ status: 'COMMITTED', version: 2 });
+  });
+
+  it('stores the last state of a reservation saved twice in one unit of work, each event once', async () => {
+    const [fresh, stored] = [randomUUID(), randomUUID()];
+    await save(Reservation.decide(stored, lines, products()));
+    await published(subject().outbox);
+    const loaded = (await find(stored))!;
+    const decided = Reservation.decide(fresh, lines, products(), at);
+
+    await subject().uow.run(async (tx) => {
+      await subject().reservations.save(decided, tx);
+      decided.release('payment declined', [], at);
+      await subject().reservations.save(decided, tx);
+      await subject().reservations.save(loaded, tx);
+      loaded.commit([], at);
+      await subject().reservations.save(loaded, tx);
+    });
+
+    expect((await find(fresh))?.snapshot()).toEqual({
+      orderId: fresh,
+      items: lines,
+      status: 'RELEASED',
+      updatedAt: at,
+      version: 1,
+    });
+    expect((await find(stored))?.snapshot()).toMatchObject({ status: 'COMMITTED', version: 2 });
+    expect([decided.persistedVersion, loaded.persistedVersion]).toEqual([1, 2]);
+    expect(await published(subject().outbox)).toEqual([
+      { type: 'inventory.reserved', payload: { orderId: fresh, items: lines } },
+      {
+        type: 'inventory.released',
+        payload: { orderId: fresh, items: lines, reason: 'payment declined' },
+      },
+    ]);
+  });
+
   it('refuses a second new reservation for an order: the first decision stands', async () => {
     const orderId = randomUUID();
     await save(Reservation.cancelled(orderId));

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '../../common/domain/aggregate-root';
+import { VersionedAggregateRoot } from '../../common/domain/versioned-aggregate-root';
 import { Invoice, invoiceNumberFor } from './invoice';
 import { PaymentAlreadyDecidedError } from './payment-already-decided.error';
 import { PaymentEvent } from './payment-events';
@@ -30,24 +30,12 @@ export interface PaymentProps {
  * order (its intent, from order.placed) and its reserved stock (from inventory.reserved). The
  * payment is opened by whichever comes first, and decided exactly once.
  */
-export class Payment extends AggregateRoot<PaymentEvent> {
-  /** The version in the store when loaded (0 for a new payment): what a save must find there. */
-  private persisted: number;
-
+export class Payment extends VersionedAggregateRoot<PaymentEvent> {
   private constructor(
     private readonly props: PaymentProps,
     persisted: boolean,
   ) {
-    super();
-    this.persisted = persisted ? props.version : 0;
-  }
-
-  get persistedVersion(): number {
-    return this.persisted;
-  }
-
-  protected override afterCommit(): void {
-    this.persisted = this.props.version;
+    super(persisted ? props.version : 0);
   }
 
   static open(orderId: string, now = new Date()): Payment {

@@ -24,9 +24,11 @@ export class MongoPaymentRepository extends PaymentRepository {
 
   async save(payment: Payment, tx: Transaction): Promise<void> {
     const { session } = MongoTransaction.from(tx);
+    // Unchanged: nothing to write and no events (tracked only once there is a change, so a later
+    // save in this transaction still checks the version).
+    if (payment.version === payment.persistedVersion) return;
     const savedBefore = tx.tracks(payment);
     tx.track(payment);
-    if (payment.version === payment.persistedVersion) return;
     const { _id, ...fields } = PaymentMapper.toDoc(payment);
     if (savedBefore) {
       // Saved before in this transaction: the row is ours until commit, its version already moved.

@@ -16,8 +16,10 @@ export abstract class ProductRepository {
    */
   abstract add(product: Product, tx: Transaction): Promise<void>;
   /**
-   * Stores a loaded product as version + 1, unless it was saved by someone else since it was
-   * loaded: then the commit fails with ConcurrentModificationError (and the work is rerun).
+   * Stores a product at its `version`, unless the store no longer holds its `persistedVersion`
+   * (someone else saved it since it was loaded): then the commit fails with
+   * ConcurrentModificationError (and the work is rerun). Saving it again in the same unit of
+   * work stores its last state.
    */
   abstract save(product: Product, tx: Transaction): Promise<void>;
 }

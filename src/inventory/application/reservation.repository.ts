@@ -5,9 +5,10 @@ import { Reservation } from '../domain/reservation.entity';
 export abstract class ReservationRepository {
   abstract find(orderId: string): Promise<Reservation | undefined>;
   /**
-   * A new reservation (version 0) is inserted; if the order has one already, the commit fails
-   * with ConcurrentModificationError, so two deliveries of one order can never both decide it.
-   * A loaded one is stored as version + 1, with the same error if it changed meanwhile.
+   * A new reservation (persistedVersion 0) is inserted; if the order has one already, the commit
+   * fails with ConcurrentModificationError, so two deliveries of one order can never both decide
+   * it. A loaded one is stored at its `version` over its `persistedVersion`, with the same error
+   * if it changed meanwhile. Saving it again in the same unit of work stores its last state.
    */
   abstract save(reservation: Reservation, tx: Transaction): Promise<void>;
 }

@@ -26,8 +26,9 @@ describe('Product', () => {
       currency: 'EUR',
       available: 7,
       reserved: 0,
-      version: 0,
+      version: 1,
     });
+    expect(p.persistedVersion).toBe(0);
     expect(p.events).toEqual([
       { type: 'ProductUpdated', sku: 'A', name: 'Mug', price: 1250, currency: 'EUR', available: 7 },
     ]);
@@ -39,17 +40,41 @@ describe('Product', () => {
     props.available = 0;
 
     expect(p.snapshot()).toEqual({ ...props, available: 5 });
+    expect([p.version, p.persistedVersion]).toEqual([4, 4]);
     expect(p.events).toEqual([]);
+  });
+
+  it('goes one version past the stored one once changed, however many changes', () => {
+    const p = stored(5, 0);
+    p.reserve(2);
+    p.release(1);
+    p.commit(1);
+    p.revise({ price: 1 });
+    expect([p.version, p.persistedVersion]).toEqual([5, 4]);
+  });
+
+  it.each([
+    ['reserve', (p: Product) => p.reserve(1)],
+    ['release', (p: Product) => p.release(1)],
+    ['commit', (p: Product) => p.commit(1)],
+    ['revise', (p: Product) => p.revise({ name: 'Big mug' })],
+  ])('counts a %s as a change', (_, change) => {
+    const p = stored(5, 2);
+    change(p);
+    expect(p.version).toBe(5);
   });
 
   it('stands at the stored version once committed, its events handed over', () => {
     const p = Product.create({ sku: 'A', name: 'Mug', price: 1250, currency: 'EUR', stock: 7 });
     p.markCommitted();
-    expect(p.version).toBe(1);
+    expect([p.version, p.persistedVersion]).toEqual([1, 1]);
     expect(p.events).toEqual([]);
     const q = stored(5, 0);
+    q.reserve(1);
     q.markCommitted();
-    expect(q.version).toBe(5);
+    expect([q.version, q.persistedVersion]).toEqual([5, 5]);
+    q.reserve(1);
+    expect(q.version).toBe(6);
   });
 
   describe('revise', () => {
@@ -136,6 +161,7 @@ describe('Product', () => {
       expect(() => move(p)).toThrow(StockMoveRefusedError);
       expect(() => move(p)).toThrow(message);
       expect(counts(p)).toEqual({ available: 2, reserved: 1 });
+      expect(p.version).toBe(4);
     });
   });
 });

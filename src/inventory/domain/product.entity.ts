@@ -1,4 +1,4 @@
-import { AggregateRoot } from '../../common/domain/aggregate-root';
+import { VersionedAggregateRoot } from '../../common/domain/versioned-aggregate-root';
 import { ProductEvent } from './product.events';
 import { StockBelowReservedError } from './stock-below-reserved.error';
 import { StockMove, StockMoveRefusedError } from './stock-move-refused.error';
@@ -14,8 +14,8 @@ export interface ProductProps {
   /** Units held for orders that are not paid yet. */
   reserved: number;
   /**
-   * The stored version this state was loaded from; 0 until first stored. A save stores
-   * version + 1, and only while the stored one still equals it (optimistic concurrency).
+   * persistedVersion + 1 once anything changed since the load, however many changes: a save
+   * expects persistedVersion in the store and leaves this one there (optimistic concurrency).
    */
   version: number;
 }
@@ -37,24 +37,22 @@ export interface ProductChanges {
 }
 
 /** A catalog entry and its stock. Only a reservation moves stock between available and reserved. */
-export class Product extends AggregateRoot<ProductEvent> {
-  private constructor(private props: ProductProps) {
-    super();
-  }
-
-  /** Stored now at version + 1, which a next save must find. */
-  protected override afterCommit(): void {
-    this.props.version += 1;
+export class Product extends VersionedAggregateRoot<ProductEvent> {
+  private constructor(
+    private props: ProductProps,
+    persisted: boolean,
+  ) {
+    super(persisted ? props.version : 0);
   }
 
   static create({ stock, ...fields }: NewProduct): Product {
-    const product = new Product({ ...fields, available: stock, reserved: 0, version: 0 });
+    const product = new Product({ ...fields, available: stock, reserved: 0, version: 1 }, false);
     product.announce();
     return product;
   }
 
   static restore(props: ProductProps): Product {
-    return new Product({ ...props });
+    return new Product({ ...props }, true);
   }
 
   get sku(): string {
@@ -94,14 +92,17 @@ export class Product extends AggregateRoot<ProductEvent> {
     };
     const changed =
       next.name !== props.name || next.price !== props.price || next.available !== props.available;
+    if (!changed) return;
     Object.assign(props, next);
-    if (changed) this.announce();
+    this.changed();
+    this.announce();
   }
 
   reserve(quantity: number): void {
     this.guard('reserve', quantity, this.props.available);
     this.props.available -= quantity;
     this.props.reserved += quantity;
+    this.changed();
   }
 
   /** Puts held units back on the shelf. */
@@ -109,12 +110,14 @@ export class Product extends AggregateRoot<ProductEvent> {
     this.guard('release', quantity, this.props.reserved);
     this.props.reserved -= quantity;
     this.props.available += quantity;
+    this.changed();
   }
 
   /** Held units leave the warehouse: they stop being on hand at all. */
   commit(quantity: number): void {
     this.guard('commit', quantity, this.props.reserved);
     this.props.reserved -= quantity;
+    this.changed();
   }
 
   snapshot(): ProductProps {
@@ -124,6 +127,10 @@ export class Product extends AggregateRoot<ProductEvent> {
   private guard(move: StockMove, quantity: number, held: number): void {
     if (!Number.isInteger(quantity) || quantity < 1 || quantity > held)
       throw new StockMoveRefusedError(this.sku, move, quantity, held);
+  }
+
+  private changed(): void {
+    this.props.version = this.persistedVersion + 1;
   }
 
   private announce(): void {

@@ -15,7 +15,7 @@ describe('Reservation once decided', () => {
       items: [],
       status: 'CANCELLED',
       updatedAt: at,
-      version: 0,
+      version: 1,
     });
     expect(r.holdsStock).toBe(false);
     expect(r.events).toEqual([]);

@@ -30,8 +30,9 @@ describe('Reservation.decide', () => {
       items,
       status: 'RESERVED',
       updatedAt: at,
-      version: 0,
+      version: 1,
     });
+    expect(r.persistedVersion).toBe(0);
     expect(r.holdsStock).toBe(true);
     expect(counts(a, b)).toEqual([
       ['A', 2, 3],
@@ -119,11 +120,40 @@ describe('Reservation.decide', () => {
 });
 
 describe('Reservation versions', () => {
+  const stored = (version: number) =>
+    Reservation.restore({
+      orderId: 'o-9',
+      items: [{ sku: 'A', quantity: 1 }],
+      status: 'RESERVED',
+      updatedAt: at,
+      version,
+    });
+
   it('stands at the stored version once committed, its events handed over', () => {
     const r = Reservation.cancelled('o-9', at);
-    expect(r.version).toBe(0);
+    expect([r.version, r.persistedVersion]).toEqual([1, 0]);
     r.markCommitted();
-    expect(r.version).toBe(1);
+    expect([r.version, r.persistedVersion]).toEqual([1, 1]);
     expect(r.events).toEqual([]);
+  });
+
+  it('is restored at the stored version and goes one past it once released or committed', () => {
+    const [released, committed] = [stored(3), stored(3)];
+    expect([released.version, released.persistedVersion]).toEqual([3, 3]);
+
+    released.release('declined', [product('A', 0, 1)], at);
+    committed.commit([product('A', 0, 1)], at);
+
+    expect([released.version, released.persistedVersion]).toEqual([4, 3]);
+    expect([committed.version, committed.persistedVersion]).toEqual([4, 3]);
+    committed.markCommitted();
+    expect([committed.version, committed.persistedVersion]).toEqual([4, 4]);
+  });
+
+  it('stays at the stored version when there is nothing to release or commit', () => {
+    const tombstone = Reservation.restore({ ...Reservation.cancelled('o-8', at).snapshot() });
+    tombstone.release('late', [], at);
+    tombstone.commit([], at);
+    expect([tombstone.version, tombstone.persistedVersion]).toEqual([1, 1]);
   });
 });

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '../../common/domain/aggregate-root';
+import { VersionedAggregateRoot } from '../../common/domain/versioned-aggregate-root';
 import { Product } from './product.entity';
 import { ReservationEvent } from './reservation.events';
 import { Shortage, StockLine, describeShortages, mergeLines } from './stock-line';
@@ -14,19 +14,17 @@ export interface ReservationProps {
   items: StockLine[];
   status: ReservationStatus;
   updatedAt: Date;
-  /** As ProductProps.version: the stored version this was loaded from, 0 until first stored. */
+  /** As ProductProps.version: persistedVersion + 1 once anything changed since the load. */
   version: number;
 }
 
 /** The stock an order holds, and the one place that decides whether it may hold any. */
-export class Reservation extends AggregateRoot<ReservationEvent> {
-  private constructor(private props: ReservationProps) {
-    super();
-  }
-
-  /** Stored now at version + 1, which a next save must find. */
-  protected override afterCommit(): void {
-    this.props.version += 1;
+export class Reservation extends VersionedAggregateRoot<ReservationEvent> {
+  private constructor(
+    private props: ReservationProps,
+    persisted: boolean,
+  ) {
+    super(persisted ? props.version : 0);
   }
 
   /**
@@ -49,7 +47,10 @@ export class Reservation extends AggregateRoot<ReservationEvent> {
       }))
       .filter((s) => s.available < s.requested);
     const status = shortages.length > 0 ? 'REJECTED' : 'RESERVED';
-    const reservation = new Reservation({ orderId, items, status, updatedAt: now, version: 0 });
+    const reservation = new Reservation(
+      { orderId, items, status, updatedAt: now, version: 1 },
+      false,
+    );
     if (shortages.length > 0) {
       const reason = describeShortages(shortages);
       reservation.record({ type: 'StockRejected', orderId, shortages, reason });
@@ -62,11 +63,14 @@ export class Reservation extends AggregateRoot<ReservationEvent> {
 
   /** The tombstone of an order cancelled before anything was reserved for it. */
   static cancelled(orderId: string, now = new Date()): Reservation {
-    return new Reservation({ orderId, items: [], status: 'CANCELLED', updatedAt: now, version: 0 });
+    return new Reservation(
+      { orderId, items: [], status: 'CANCELLED', updatedAt: now, version: 1 },
+      false,
+    );
   }
 
   static restore(props: ReservationProps): Reservation {
-    return new Reservation({ ...props, items: copy(props.items) });
+    return new Reservation({ ...props, items: copy(props.items) }, true);
   }
 
   get orderId(): string {
@@ -108,6 +112,7 @@ export class Reservation extends AggregateRoot<ReservationEvent> {
   private settle(status: 'RELEASED' | 'COMMITTED', now: Date): void {
     this.props.status = status;
     this.props.updatedAt = now;
+    this.props.version = this.persistedVersion + 1;
   }
 
   // Products are never deleted; one that is missing anyway has no count left to correct.

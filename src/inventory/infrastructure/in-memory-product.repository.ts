@@ -17,7 +17,7 @@ export class InMemoryProductRepository extends ProductRepository {
   }
 
   async add(product: Product, tx: Transaction): Promise<void> {
-    const row = { ...product.snapshot(), version: 1 };
+    const row = product.snapshot();
     InMemoryTransaction.from(tx).stage({
       check: () => {
         if (this.rows.has(row.sku)) throw new ConcurrentModificationError('Product', row.sku);
@@ -28,10 +28,12 @@ export class InMemoryProductRepository extends ProductRepository {
   }
 
   async save(product: Product, tx: Transaction): Promise<void> {
-    const row = { ...product.snapshot(), version: product.version + 1 };
+    const row = product.snapshot();
+    const expected = product.persistedVersion;
     InMemoryTransaction.from(tx).stage({
+      // Checks run before any write of the commit, so a second save in one run expects the same.
       check: () => {
-        if (this.rows.get(row.sku)?.version !== product.version)
+        if ((this.rows.get(row.sku)?.version ?? 0) !== expected)
           throw new ConcurrentModificationError('Product', row.sku);
       },
       apply: () => this.rows.set(row.sku, row),

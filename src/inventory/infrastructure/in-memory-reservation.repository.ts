@@ -13,11 +13,12 @@ export class InMemoryReservationRepository extends ReservationRepository {
   }
 
   async save(reservation: Reservation, tx: Transaction): Promise<void> {
-    const expected = reservation.version;
-    const row = { ...reservation.snapshot(), version: expected + 1 };
+    const row = reservation.snapshot();
+    const expected = reservation.persistedVersion;
     InMemoryTransaction.from(tx).stage({
+      // Checks run before any write of the commit, so a second save in one run expects the same.
       check: () => {
-        // A new reservation expects no row at all: the order must not be decided yet.
+        // A new reservation expects no row at all (read as 0): the order must not be decided yet.
         const stored = this.rows.get(row.orderId)?.version ?? 0;
         if (stored !== expected) throw new ConcurrentModificationError('Reservation', row.orderId);
       },

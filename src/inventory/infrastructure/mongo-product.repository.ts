@@ -29,31 +29,38 @@ export class MongoProductRepository extends ProductRepository {
   }
 
   async add(product: Product, tx: Transaction): Promise<void> {
-    const { session } = MongoTransaction.from(tx);
-    const doc = toProductDoc({ ...product.snapshot(), version: 1 });
-    try {
-      await this.model.create([doc], { session });
-    } catch (error) {
-      if (isDuplicateKey(error)) throw new ConcurrentModificationError('Product', product.sku);
-      throw error;
-    }
+    await this.insert(toProductDoc(product.snapshot()), tx);
     tx.track(product);
   }
 
   async save(product: Product, tx: Transaction): Promise<void> {
     const { session } = MongoTransaction.from(tx);
-    const { _id, ...fields } = toProductDoc({
-      ...product.snapshot(),
-      version: product.version + 1,
-    });
+    const { _id, ...fields } = toProductDoc(product.snapshot());
     // A plain $set (not a pipeline) stores strings literally, even one like "$5 gift card".
-    // Saved before in this transaction: the row is ours until commit, its version already moved.
-    const res = await this.model.updateOne(
-      tx.tracks(product) ? { _id } : { _id, version: product.version },
-      { $set: fields },
-      { session },
-    );
-    if (res.matchedCount === 0) throw new ConcurrentModificationError('Product', product.sku);
+    if (tx.tracks(product)) {
+      // Saved before in this transaction: the row is ours until commit, its version already moved.
+      await this.model.updateOne({ _id }, { $set: fields }, { session });
+    } else if (product.persistedVersion === 0) {
+      await this.insert({ _id, ...fields }, tx);
+    } else {
+      const res = await this.model.updateOne(
+        { _id, version: product.persistedVersion },
+        { $set: fields },
+        { session },
+      );
+      if (res.matchedCount === 0) throw new ConcurrentModificationError('Product', product.sku);
+    }
     tx.track(product);
+  }
+
+  /** The primary key makes a second insert of one SKU a conflict, as a stale update is. */
+  private async insert(doc: ProductDoc, tx: Transaction): Promise<void> {
+    const { session } = MongoTransaction.from(tx);
+    try {
+      await this.model.create([doc], { session });
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new ConcurrentModificationError('Product', doc._id);
+      throw error;
+    }
   }
 }

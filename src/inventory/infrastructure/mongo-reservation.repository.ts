@@ -27,11 +27,8 @@ export class MongoReservationRepository extends ReservationRepository {
 
   async save(reservation: Reservation, tx: Transaction): Promise<void> {
     const { session } = MongoTransaction.from(tx);
-    const expected = reservation.version;
-    const { _id, ...fields } = toReservationDoc({
-      ...reservation.snapshot(),
-      version: expected + 1,
-    });
+    const expected = reservation.persistedVersion;
+    const { _id, ...fields } = toReservationDoc(reservation.snapshot());
     if (tx.tracks(reservation)) {
       // Saved before in this transaction: the row is ours until commit, its version already moved.
       await this.model.updateOne({ _id }, { $set: fields }, { session });

@@ -1,4 +1,4 @@
-import { AggregateRoot } from '../../common/domain/aggregate-root';
+import { VersionedAggregateRoot } from '../../common/domain/versioned-aggregate-root';
 import { InvalidTransitionError } from './invalid-transition.error';
 import { OrderAlreadyFinalError } from './order-already-final.error';
 import { OrderEvent, OrderFacts, Shortage } from './order-events';
@@ -28,24 +28,12 @@ export interface OrderProps {
 export type NewOrder = Pick<OrderProps, 'id' | 'customerEmail' | 'items' | 'currency'>;
 
 /** The order aggregate: owns its state machine and its status history, and records each move. */
-export class Order extends AggregateRoot<OrderEvent> {
-  /** The version in the store when loaded (0 for a new order): what a save must find there. */
-  private persisted: number;
-
+export class Order extends VersionedAggregateRoot<OrderEvent> {
   private constructor(
     private props: OrderProps,
     persisted: boolean,
   ) {
-    super();
-    this.persisted = persisted ? props.version : 0;
-  }
-
-  get persistedVersion(): number {
-    return this.persisted;
-  }
-
-  protected override afterCommit(): void {
-    this.persisted = this.props.version;
+    super(persisted ? props.version : 0);
   }
 
   static place(input: NewOrder, paymentToken: string, now = new Date()): Order {
