@@ -5,9 +5,9 @@
 export * from './contracts';
 export { BrokerConnection } from './connection/broker-connection';
 export { EventContext } from './consumer/event-context';
-export { OnEvent, OnRequest } from './consumer/on-event.decorator';
+export { OnCommand, OnEvent, OnRequest } from './consumer/on-event.decorator';
 export type { MessageEnvelope } from './envelope/message-envelope';
-export { newEnvelope } from './envelope/new-envelope';
+export { newCommand, newEnvelope } from './envelope/new-envelope';
 export type { FeaturePersistence, StoreAdapters } from './persistence/feature-persistence';
 export { featurePersistence, storeAdapters } from './persistence/feature-persistence';
 export { RpcClient } from './rpc/rpc.client';

@@ -47,10 +47,7 @@ export class AppConfig {
   @Matches(/^smtps?:\/\//, { message: 'SMTP_URL must start with smtp:// or smtps://' })
   smtpUrl?: string;
 
-  /** SMTP by parts, when no SMTP_URL is given. */
-  @IsOptional()
-  @IsString()
-  smtpHost?: string;
+  /** SMTP by parts, when no SMTP_URL is given (host, port, secure, user, pass). */
 
   @Transform(toInt)
   @IsInt()
@@ -64,11 +61,10 @@ export class AppConfig {
 
   @IsOptional() @IsString() smtpUser?: string;
   @IsOptional() @IsString() smtpPass?: string;
+  @IsOptional() @IsString() smtpHost?: string;
 
   /** Gmail over OAuth2: all four or none. */
-  @IsOptional()
-  @IsString()
-  gmailUser?: string;
+  @IsOptional() @IsString() gmailUser?: string;
 
   @ValidateIf((c: AppConfig) => !!c.gmailUser)
   @IsString({ message: 'GMAIL_CLIENT_ID is required with GMAIL_USER' })
@@ -168,6 +164,12 @@ export class AppConfig {
   @IsInt({ message: 'ORDER_RATE_WINDOW_MS must be a whole number of milliseconds' })
   @Min(100, { message: 'ORDER_RATE_WINDOW_MS must be at least 100' })
   orderRateWindowMs = 60_000;
+
+  /** How long the order process waits for a charge to settle before it cancels the order. */
+  @Transform(toInt)
+  @IsInt({ message: 'PAYMENT_TIMEOUT_MS must be a whole number of milliseconds' })
+  @Min(100, { message: 'PAYMENT_TIMEOUT_MS must be at least 100' })
+  paymentTimeoutMs = 600_000;
 
   /** Swagger UI and /docs-json; unset means on outside production, off in production. */
   @Transform(toBool)

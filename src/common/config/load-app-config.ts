@@ -40,6 +40,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     corsOrigins: env.CORS_ORIGINS,
     orderRateLimit: env.ORDER_RATE_LIMIT,
     orderRateWindowMs: env.ORDER_RATE_WINDOW_MS,
+    paymentTimeoutMs: env.PAYMENT_TIMEOUT_MS,
     docsEnabled: env.DOCS_ENABLED || undefined,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));

@@ -26,6 +26,25 @@ export function OnEvent(
   );
 }
 
+/**
+ * Handles a command sent to this module: one durable queue `<consumer>.<command>` bound to the
+ * commands exchange, with the same retries, dead letters and inbox as events.
+ */
+export function OnCommand(
+  contract: EventContract,
+  consumer: string,
+  options: { prefetch?: number; retryDelaysMs?: number[] } = {},
+): MethodDecorator {
+  return applyDecorators(
+    UseFilters(PassThroughRpcFilter),
+    EventPattern(`${consumer}${SEPARATOR}${contract.type}`, {
+      contract,
+      ...options,
+      command: true,
+    }),
+  );
+}
+
 /** Answers request/reply calls sent to a routing key (see RpcClient). */
 export function OnRequest(routingKey: string, requestContract: new () => object): MethodDecorator {
   return applyDecorators(

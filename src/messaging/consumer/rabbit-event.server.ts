@@ -17,6 +17,8 @@ interface HandlerExtras {
   prefetch?: number;
   retryDelaysMs?: number[];
   broadcast?: boolean;
+  /** From @OnCommand: bound to the commands exchange. */
+  command?: boolean;
 }
 
 /**
@@ -133,7 +135,13 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
             sub.retryDelaysMs,
           );
         else
-          await this.declarer.declareSubscription(ch, queue, parsed.eventType, sub.retryDelaysMs);
+          await this.declarer.declareSubscription(
+            ch,
+            queue,
+            parsed.eventType,
+            sub.retryDelaysMs,
+            extras.command ? 'commands' : 'events',
+          );
       },
       handle: (msg, ch) => this.pipeline.handle(sub, msg, ch),
     });

@@ -10,5 +10,7 @@ export class MessageEnvelope<P = Record<string, unknown>> {
   correlationId: string;
   /** The id of the message whose handling published this one. */
   causationId?: string;
+  /** Absent for events; `command` for a message asking one module to act (commands exchange). */
+  kind?: 'command';
   payload: P;
 }

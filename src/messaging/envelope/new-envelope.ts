@@ -22,3 +22,11 @@ export function newEnvelope<T extends object>(
     payload,
   };
 }
+
+/** Wraps a command: the same envelope, sent point to point on the commands exchange. */
+export function newCommand<T extends object>(
+  contract: EventContract<T>,
+  payload: EventPayload<T>,
+): MessageEnvelope<EventPayload<T>> {
+  return { ...newEnvelope(contract, payload), kind: 'command' };
+}

@@ -10,6 +10,7 @@ interface OutboxDoc {
   body: string;
   correlationId: string;
   createdAt: Date;
+  destination?: 'commands';
   sentAt?: Date;
   claimedBy?: string;
   leaseUntil?: Date;
@@ -22,6 +23,7 @@ const OutboxSchema = new Schema<OutboxDoc>(
     body: String,
     correlationId: String,
     createdAt: Date,
+    destination: String,
     sentAt: Date,
     claimedBy: String,
     leaseUntil: Date,
@@ -76,7 +78,13 @@ export class MongoOutboxStore extends OutboxStore {
     // limit(0) would mean "no limit" to MongoDB.
     if (limit <= 0) return [];
     const candidates = await this.model
-      .find(claimable(), { routingKey: 1, body: 1, correlationId: 1, createdAt: 1 })
+      .find(claimable(), {
+        routingKey: 1,
+        body: 1,
+        correlationId: 1,
+        createdAt: 1,
+        destination: 1,
+      })
       .sort(ORDER)
       .limit(limit)
       .lean<OutboxDoc[]>();
@@ -94,6 +102,7 @@ export class MongoOutboxStore extends OutboxStore {
       body: d.body,
       correlationId: d.correlationId,
       createdAt: d.createdAt,
+      ...(d.destination ? { destination: d.destination } : {}),
       claimToken: token,
     }));
   }

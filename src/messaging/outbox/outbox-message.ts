@@ -7,6 +7,8 @@ export interface OutboxMessage {
   body: string;
   correlationId: string;
   createdAt: Date;
+  /** Absent: the events exchange. `commands`: the commands exchange (point to point). */
+  destination?: 'commands';
 }
 
 export function toOutboxMessage(envelope: MessageEnvelope<object>): OutboxMessage {
@@ -16,5 +18,6 @@ export function toOutboxMessage(envelope: MessageEnvelope<object>): OutboxMessag
     body: JSON.stringify(envelope),
     correlationId: envelope.correlationId,
     createdAt: new Date(envelope.occurredAt),
+    ...(envelope.kind === 'command' ? { destination: 'commands' as const } : {}),
   };
 }

@@ -175,7 +175,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private publish(m: ClaimedOutboxMessage): Promise<void> {
-    return this.publisher.publish(this.declarer.names.events, m.routingKey, Buffer.from(m.body), {
+    const exchange = this.declarer.names[m.destination ?? 'events'];
+    return this.publisher.publish(exchange, m.routingKey, Buffer.from(m.body), {
       messageId: m.id,
       type: m.routingKey,
       correlationId: m.correlationId,

@@ -10,6 +10,14 @@ export class TopologyNames {
     return `${this.prefix}orderflow.events`;
   }
 
+  /**
+   * Direct exchange for commands: point to point, keyed by command type, to the one module that
+   * must act (e.g. `inventory.reserve-stock`). Events announce; commands ask.
+   */
+  get commands(): string {
+    return `${this.prefix}orderflow.commands`;
+  }
+
   /** Where the events exchange sends what no queue is bound for, so it is counted, not lost. */
   get unrouted(): string {
     return `${this.prefix}orderflow.unrouted`;

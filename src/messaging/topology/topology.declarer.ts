@@ -32,6 +32,8 @@ export class TopologyDeclarer {
     });
     await ch.bindQueue(n.unrouted, n.unrouted, '');
     await this.exchange(ch, n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
+    // A command no module is bound for is kept in the unrouted queue, not dropped.
+    await this.exchange(ch, n.commands, 'direct', { durable: true, alternateExchange: n.unrouted });
     await this.exchange(ch, n.redeliver, 'direct', { durable: true });
     await this.exchange(ch, n.deadLetter, 'fanout', { durable: true });
     await this.queue(ch, n.deadLetterQueue, {
@@ -61,6 +63,7 @@ export class TopologyDeclarer {
     queue: string,
     eventType: string,
     retryDelaysMs: number[],
+    source: 'events' | 'commands' = 'events',
   ): Promise<void> {
     await this.declareRetryQueues(ch, retryDelaysMs);
     await this.queue(ch, queue, {
@@ -71,7 +74,7 @@ export class TopologyDeclarer {
         'x-dead-letter-exchange': this.names.deadLetter,
       },
     });
-    await ch.bindQueue(queue, this.names.events, eventType);
+    await ch.bindQueue(queue, this.names[source], eventType);
     await ch.bindQueue(queue, this.names.redeliver, queue);
   }
 
