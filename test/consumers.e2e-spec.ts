@@ -53,32 +53,40 @@ describe('Consumers that do not fall over', () => {
     expect(list.filter((o) => o.customerEmail === 'idem@example.com')).toHaveLength(1);
   });
 
-  it('counts an event nobody is bound for in the unrouted queue instead of dropping it', async () => {
-    const before = await queueDepth(q('orderflow.unrouted'));
+  it('counts an event or command nobody is bound for in the unrouted queue instead of dropping it', async () => {
+    const unrouted = () => queueDepth(q('orderflow.unrouted'));
+    // Billing is not loaded: the charge orders sends for each reserved order has no queue to go to.
+    const orders = (
+      await t.http().get('/orders?limit=100').set('Authorization', t.admin).expect(200)
+    ).body.items.length as number;
+    await waitFor(unrouted, (n) => n === orders, { what: 'one unrouted charge per order' });
     await publishRaw(q('orderflow.events'), 'nobody.listens-here', Buffer.from('{}'));
-    await waitFor(
-      () => queueDepth(q('orderflow.unrouted')),
-      (n) => n === before + 1,
-      { what: 'the unrouted message' },
-    );
-    expect((await t.http().get('/health').expect(200)).body.unroutedMessages).toBe(before + 1);
+    await publishRaw(q('orderflow.commands'), 'nobody.do-this', Buffer.from('{}'));
+    await waitFor(unrouted, (n) => n === orders + 2, { what: 'the unrouted messages' });
+    expect((await t.http().get('/health').expect(200)).body.unroutedMessages).toBe(orders + 2);
   });
 
   it('dead-letters a message whose consumer keeps crashing, instead of looping forever', async () => {
-    const queue = q('billing.order-placed');
+    const queue = q('billing.charge-payment');
     const conn = await amqp.connect(AMQP_URL);
     try {
       const ch: Channel = await conn.createChannel();
       await t.app
         .get(TopologyDeclarer)
-        .declareSubscription(ch, queue, 'order.placed', t.config.retryDelaysMs);
+        .declareSubscription(
+          ch,
+          queue,
+          'billing.charge-payment',
+          t.config.retryDelaysMs,
+          'commands',
+        );
     } finally {
       await conn.close();
     }
     const messageId = randomUUID();
     await publishRaw(
-      q('orderflow.events'),
-      'order.placed',
+      q('orderflow.commands'),
+      'billing.charge-payment',
       Buffer.from(JSON.stringify({ crash: messageId })),
       { messageId },
     );
@@ -108,12 +116,13 @@ describe('Consumers that do not fall over', () => {
   });
 
   it('on shutdown stops consuming for real and leaves later messages in the queue', async () => {
-    const queue = q('inventory.order-placed');
+    const queue = q('inventory.reserve-stock');
     expect(await consumerCount(queue)).toBe(1);
     await t.stop();
     expect(await consumerCount(queue)).toBe(0);
     const before = await queueDepth(queue);
-    await publishRaw(q('orderflow.events'), 'order.placed', Buffer.from('{"after":"shutdown"}'));
+    const later = Buffer.from('{"after":"shutdown"}');
+    await publishRaw(q('orderflow.commands'), 'inventory.reserve-stock', later);
     await waitFor(
       () => queueDepth(queue),
       (n) => n === before + 1,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { publishRaw } from './support/broker';
-import { DeadLetterBody, envelopeBytes } from './support/dead-letters-api';
+import { DeadLetterBody, commandBytes } from './support/dead-letters-api';
 import { OrdersApi } from './support/orders-api';
 import { expectProblem } from './support/problem';
 import { queueBacklog } from './support/rabbitmqctl';
@@ -42,25 +42,24 @@ describe('Retries, dead letters and replay', () => {
       .body.items;
   }
 
-  const envelope = envelopeBytes;
-
   it('retries a transient failure with growing delays, then parks it with its metadata', async () => {
     const order = await api.place([{ sku: 'DL-A', quantity: 1 }], 'tok_processingError');
     const [dl] = await waitFor(
-      () => deadLetters(`queue=${q('billing.inventory-reserved')}`),
+      () => deadLetters(`queue=${q('billing.charge-payment')}`),
       (d) => d.some((x) => x.body.includes(order.id)),
       {
         what: 'the payment to be dead-lettered',
       },
     ).then((d) => d.filter((x) => x.body.includes(order.id)));
     expect(dl).toMatchObject({
-      type: 'inventory.reserved',
+      type: 'billing.charge-payment',
       errorType: 'GatewayUnavailableError',
       permanent: false,
       attempts: 4,
       consumer: 'billing',
-      originalExchange: q('orderflow.events'),
-      originalRoutingKey: 'inventory.reserved',
+      // A command: sent point to point, and parked with the exchange and key it was sent on.
+      originalExchange: q('orderflow.commands'),
+      originalRoutingKey: 'billing.charge-payment',
       status: 'PARKED',
     });
     expect(dl.errorMessage).toContain('tok_processingError');
@@ -70,7 +69,11 @@ describe('Retries, dead letters and replay', () => {
     expect(
       new Date(dl.lastFailedAt).getTime() - new Date(dl.firstFailedAt).getTime(),
     ).toBeGreaterThanOrEqual(1300);
-    expect((await api.get(order.id)).status).toBe('STOCK_RESERVED');
+    // Parked is not settled: the order still waits for its payment (until its due time).
+    expect(await api.get(order.id)).toMatchObject({
+      status: 'STOCK_RESERVED',
+      step: 'awaiting-payment',
+    });
 
     const one = (
       await t.http().get(`/dead-letters/${dl.id}`).set('Authorization', t.admin).expect(200)
@@ -78,46 +81,46 @@ describe('Retries, dead letters and replay', () => {
     expect(one.id).toBe(dl.id);
   });
 
-  it('parks a non-JSON message at once, without retries, and keeps running', async () => {
+  it('parks a non-JSON message at once, without retries, once per queue, and keeps running', async () => {
     const marker = `not json ${randomUUID()}`;
-    await publishRaw(q('orderflow.events'), 'order.placed', Buffer.from(marker));
-    const found = await waitFor(
-      () => deadLetters(`queue=${q('inventory.order-placed')}`),
-      (d) => d.some((x) => x.body === marker),
-      {
-        what: 'the poison message to be parked',
-      },
-    );
-    const dls = found.filter((x) => x.body === marker);
-    expect(dls).toHaveLength(1);
-    expect(dls[0]).toMatchObject({
-      errorType: 'MalformedMessageError',
-      permanent: true,
-      attempts: 1,
+    const since = encodeURIComponent(new Date().toISOString());
+    // A command reaches its one module's queue; an event, each queue bound for it. Each queue that
+    // took the poison parks its own copy: one record per queue, none for a queue that never had it.
+    await publishRaw(q('orderflow.commands'), 'inventory.reserve-stock', Buffer.from(marker));
+    await publishRaw(q('orderflow.events'), 'inventory.reserved', Buffer.from(marker));
+    const poisoned = async () =>
+      (await deadLetters(`since=${since}&limit=100`)).filter((x) => x.body === marker);
+    const dls = await waitFor(poisoned, (d) => d.length >= 2, {
+      what: 'the poison message to be parked by both queues',
     });
-    // Billing subscribes to order.placed too, and parks its own copy: one per queue.
-    await waitFor(
-      () => deadLetters(`queue=${q('billing.order-placed')}`),
-      (d) => d.filter((x) => x.body === marker).length === 1,
-      {
-        what: "billing's copy to be parked",
-      },
-    );
+    expect(dls.map((d) => d.queue).sort()).toEqual([
+      q('inventory.reserve-stock'),
+      q('orders.inventory-reserved'),
+    ]);
+    for (const dl of dls) {
+      expect(dl).toMatchObject({
+        errorType: 'MalformedMessageError',
+        permanent: true,
+        attempts: 1,
+      });
+    }
     expect((await t.http().get('/health').expect(200)).body.status).toBe('ok');
     const next = await api.place([{ sku: 'DL-A', quantity: 1 }]);
     await api.waitForStatus(next.id, 'CONFIRMED');
+    // A whole order later: still one record per queue, nothing retried or parked again.
+    expect((await poisoned()).map((d) => d.id).sort()).toEqual(dls.map((d) => d.id).sort());
   });
 
   it('parks a payload that breaks its contract, naming the field', async () => {
     const messageId = randomUUID();
     await publishRaw(
-      q('orderflow.events'),
-      'order.placed',
-      envelope('order.placed', { orderId: 'not-a-uuid', items: [] }, messageId),
+      q('orderflow.commands'),
+      'inventory.reserve-stock',
+      commandBytes('inventory.reserve-stock', { orderId: 'not-a-uuid', items: [] }, messageId),
       { messageId },
     );
     const [dl] = await waitFor(
-      () => deadLetters(`queue=${q('inventory.order-placed')}`),
+      () => deadLetters(`queue=${q('inventory.reserve-stock')}`),
       (d) => d.some((x) => x.messageId === messageId),
       {
         what: 'the invalid payload to be parked',
@@ -127,24 +130,33 @@ describe('Retries, dead letters and replay', () => {
     expect(dl.errorMessage).toContain('orderId');
   });
 
-  it('has one effect for a message delivered twice', async () => {
+  it('has one effect for a command delivered twice', async () => {
     await api.createProduct('DUP-A', 100, 10);
     const orderId = randomUUID();
-    const messageId = randomUUID();
-    const placed = envelope(
-      'order.placed',
+    const reserveId = randomUUID();
+    const chargeId = randomUUID();
+    const reserve = commandBytes(
+      'inventory.reserve-stock',
+      { orderId, items: [{ sku: 'DUP-A', quantity: 2 }] },
+      reserveId,
+    );
+    const charge = commandBytes(
+      'billing.charge-payment',
       {
         orderId,
         customerEmail: 'dup@example.com',
         items: [{ sku: 'DUP-A', name: 'Dup', quantity: 2, unitPrice: 100 }],
-        total: 200,
+        amount: 200,
         currency: 'EUR',
         paymentToken: 'tok_visa',
       },
-      messageId,
+      chargeId,
     );
-    await publishRaw(q('orderflow.events'), 'order.placed', placed, { messageId });
-    await publishRaw(q('orderflow.events'), 'order.placed', placed, { messageId });
+    for (let i = 0; i < 2; i++) {
+      const commands = q('orderflow.commands');
+      await publishRaw(commands, 'inventory.reserve-stock', reserve, { messageId: reserveId });
+      await publishRaw(commands, 'billing.charge-payment', charge, { messageId: chargeId });
+    }
     await waitFor(
       async () => (await t.http().get(`/billing/invoices?orderId=${orderId}`)).body,
       (i: unknown[]) => i.length === 1,
@@ -152,15 +164,15 @@ describe('Retries, dead letters and replay', () => {
         what: 'the invoice',
       },
     );
-    // Orders never saw this order, so nothing confirms it: the reservation stays, once.
+    // Orders never saw this order, so nothing commits it: the reservation stays, once.
     const product = await waitFor(
       () => api.product('DUP-A'),
       (p) => p.reserved > 0,
       { what: 'stock to be reserved' },
     );
     expect(product).toMatchObject({ available: 8, reserved: 2 });
-    // Both deliveries consumed and acked by both consumers before counting side effects again.
-    for (const queue of [q('inventory.order-placed'), q('billing.order-placed')]) {
+    // Both deliveries of each command consumed and acked before counting side effects again.
+    for (const queue of [q('inventory.reserve-stock'), q('billing.charge-payment')]) {
       await waitFor(
         () => queueBacklog(queue),
         (n) => n === 0,
@@ -238,11 +250,12 @@ describe('Retries, dead letters and replay', () => {
     expectProblem(await t.http().get('/dead-letters'), 401, 'AUTH.UNAUTHORIZED');
     // Rows of its own: three contract violations parked from one queue after `since`.
     const since = new Date().toISOString();
-    const queue = q('inventory.order-placed');
+    const queue = q('inventory.reserve-stock');
     const ids = [randomUUID(), randomUUID(), randomUUID()];
     for (const messageId of ids) {
-      const bad = envelope('order.placed', { orderId: 'not-a-uuid', items: [] }, messageId);
-      await publishRaw(q('orderflow.events'), 'order.placed', bad, { messageId });
+      const type = 'inventory.reserve-stock';
+      const bad = commandBytes(type, { orderId: 'not-a-uuid', items: [] }, messageId);
+      await publishRaw(q('orderflow.commands'), type, bad, { messageId });
     }
     const mine = `queue=${queue}&since=${encodeURIComponent(since)}`;
     await waitFor(
@@ -255,7 +268,7 @@ describe('Retries, dead letters and replay', () => {
     ).body;
     expect(page.items).toHaveLength(2);
     expect(page.total).toBe(3);
-    const byType = await deadLetters(`${mine}&type=order.placed`);
+    const byType = await deadLetters(`${mine}&type=inventory.reserve-stock`);
     expect(byType.map((d) => d.messageId).sort()).toEqual([...ids].sort());
     expect(await deadLetters(`${mine}&type=inventory.reserved`)).toEqual([]);
     const future = await deadLetters(`since=${new Date(Date.now() + 60_000).toISOString()}`);

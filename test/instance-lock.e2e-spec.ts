@@ -33,7 +33,7 @@ describe('One instance per in-memory module on a broker', () => {
     await new OrdersApi(first).createProduct('LOCK-1', 100, 1);
     expect(await new OrdersApi(first).product('LOCK-1')).toMatchObject({ available: 1 });
     // The refused one never consumed: only the first is on inventory's queues.
-    expect(await consumerCount(`${apps.prefix}inventory.order-placed`)).toBe(1);
+    expect(await consumerCount(`${apps.prefix}inventory.reserve-stock`)).toBe(1);
 
     await first.stop();
     expect(await lock()).toBe('free');

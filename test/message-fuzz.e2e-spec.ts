@@ -1,3 +1,10 @@
+import {
+  ChargePayment,
+  CommitStock,
+  RefundPayment,
+  ReleaseStock,
+  ReserveStock,
+} from '../src/messaging/contracts';
 import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import * as amqp from 'amqplib';
 import fc from 'fast-check';
@@ -111,7 +118,14 @@ describe('Message fuzzer', () => {
   it(`parks ${MESSAGES} generated bad messages once each while real orders complete`, async () => {
     const prefix = t.config.amqpNamePrefix;
     const queues = t.app.get(RabbitEventServer).queues.filter((q) => !q.endsWith('catalog.lookup'));
-    const typeOf = (queue: string) => queue.slice(prefix.length).split('.')[1].replace('-', '.');
+    // A command queue is named after its command; an event queue is <consumer>.<event-with-dashes>.
+    const commands = [ReserveStock, ReleaseStock, CommitStock, ChargePayment, RefundPayment].map(
+      (c) => c.type as string,
+    );
+    const typeOf = (queue: string) => {
+      const name = queue.slice(prefix.length);
+      return commands.includes(name) ? name : name.split('.')[1].replace('-', '.');
+    };
     const plan = fc.sample(
       fc
         .constantFrom(...queues)

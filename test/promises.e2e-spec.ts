@@ -6,6 +6,34 @@ import { OrdersApi } from './support/orders-api';
 import { TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
+interface Seen {
+  messageId: string;
+  type: string;
+  kind?: string;
+  correlationId: string;
+  causationId?: string;
+  orderId?: string;
+}
+
+/** A confirmed order's messages, in order: commands orders sends, outcomes and the announcement. */
+const FLOW = [
+  'inventory.reserve-stock',
+  'inventory.reserved',
+  'billing.charge-payment',
+  'payment.succeeded',
+  'inventory.commit-stock',
+  'order.confirmed',
+];
+const COMMANDS = ['inventory.reserve-stock', 'billing.charge-payment', 'inventory.commit-stock'];
+/** Each message of the flow, and the message whose handling sent it. */
+const CAUSED_BY: Record<string, string> = {
+  'inventory.reserved': 'inventory.reserve-stock',
+  'billing.charge-payment': 'inventory.reserved',
+  'payment.succeeded': 'billing.charge-payment',
+  'inventory.commit-stock': 'payment.succeeded',
+  'order.confirmed': 'payment.succeeded',
+};
+
 /** Promises of the README that only a concurrent or cross-module test can break. */
 describe('Promises across requests and modules', () => {
   let t: TestApp;
@@ -45,20 +73,24 @@ describe('Promises across requests and modules', () => {
     expect((await api.product('PR-A')).reserved + (await api.product('PR-A')).available).toBe(999);
   });
 
-  it('carries the HTTP X-Correlation-Id in every event of the flow it started', async () => {
+  it('carries the HTTP X-Correlation-Id in every message of the flow, each caused by the one before', async () => {
     const correlationId = `corr-${randomUUID()}`;
     const conn = await amqp.connect(AMQP_URL);
-    const seen: Array<{ type: string; correlationId: string; orderId?: string }> = [];
+    const seen: Seen[] = [];
     try {
       const ch = await conn.createChannel();
       const { queue } = await ch.assertQueue('', { exclusive: true });
-      await ch.bindQueue(queue, `${t.config.amqpNamePrefix}orderflow.events`, '#');
+      const prefix = t.config.amqpNamePrefix;
+      await ch.bindQueue(queue, `${prefix}orderflow.events`, '#');
+      // The commands exchange is direct: one binding per command of the flow.
+      for (const type of FLOW.filter((f) => COMMANDS.includes(f)))
+        await ch.bindQueue(queue, `${prefix}orderflow.commands`, type);
       await ch.consume(
         queue,
         (msg) => {
           if (!msg) return;
           const e = JSON.parse(msg.content.toString());
-          seen.push({ type: e.type, correlationId: e.correlationId, orderId: e.payload?.orderId });
+          seen.push({ ...e, orderId: e.payload?.orderId });
         },
         { noAck: true },
       );
@@ -72,20 +104,28 @@ describe('Promises across requests and modules', () => {
           paymentToken: 'tok_visa',
         })
         .expect(202);
-      const flow = ['order.placed', 'inventory.reserved', 'payment.succeeded', 'order.confirmed'];
-      const events = await waitFor(
+      const messages = await waitFor(
         async () => seen.filter((e) => e.orderId === res.body.id),
-        (es) => flow.every((type) => es.some((e) => e.type === type)),
-        { what: 'every event of the order flow' },
+        (es) => FLOW.every((type) => es.some((e) => e.type === type)),
+        { what: 'every message of the order flow' },
       );
-      expect(events.map((e) => e.correlationId)).toEqual(events.map(() => correlationId));
+      expect(messages.map((e) => e.correlationId)).toEqual(messages.map(() => correlationId));
+      // Causation links each message to the one whose handling sent it: a trace, not a bag.
+      const of = (type: string) => messages.find((e) => e.type === type)!;
+      expect(of('inventory.reserve-stock').causationId).toBeUndefined();
+      for (const [type, cause] of Object.entries(CAUSED_BY))
+        expect({ type, causationId: of(type).causationId }).toEqual({
+          type,
+          causationId: of(cause).messageId,
+        });
+      expect(COMMANDS.map((c) => of(c).kind)).toEqual(COMMANDS.map(() => 'command'));
 
       // Each module that handled the flow logged it under the same id an operator greps for.
       const handlers = [
         'PlaceOrderUseCase',
         'StockUseCases',
         'PaymentUseCases',
-        'OrderLifecycleService',
+        'OrderProcessService',
         'SendOrderEmailUseCase',
       ];
       const lines = await waitFor(

@@ -28,7 +28,7 @@ describe('Scheduled re-drive of dead letters', () => {
     const api = new OrdersApi(t);
     await api.createProduct('RD-A', 100, 10);
     const order = await api.place([{ sku: 'RD-A', quantity: 1 }], 'tok_processingError');
-    const queue = `${t.config.amqpNamePrefix}billing.inventory-reserved`;
+    const queue = `${t.config.amqpNamePrefix}billing.charge-payment`;
     const trail = await waitFor(
       async () =>
         (

@@ -14,6 +14,30 @@ interface Order {
   items: Array<{ unitPrice: number }>;
 }
 
+/** Each module's durable queues: commands it is sent, events it subscribes to, requests it answers. */
+const QUEUES = {
+  orders: [
+    'orders.inventory-reserved',
+    'orders.inventory-rejected',
+    'orders.inventory-released',
+    'orders.payment-succeeded',
+    'orders.payment-failed',
+    'orders.payment-refunded',
+  ],
+  inventory: [
+    'inventory.reserve-stock',
+    'inventory.release-stock',
+    'inventory.commit-stock',
+    'inventory.catalog.lookup',
+  ],
+  billing: ['billing.charge-payment', 'billing.refund-payment'],
+  notifications: [
+    'notifications.order-confirmed',
+    'notifications.order-rejected',
+    'notifications.order-cancelled',
+  ],
+};
+
 /**
  * Separate Node processes against the real broker: orders; inventory + billing; notifications x2.
  * Builds the app first: the processes run dist/main.js exactly as a container would.
@@ -56,21 +80,7 @@ describe('Modules as separate processes', () => {
     await smtp?.stop();
     await deleteTopology(
       [
-        'orders.inventory-reserved',
-        'orders.inventory-rejected',
-        'orders.inventory-released',
-        'orders.payment-succeeded',
-        'orders.payment-failed',
-        'inventory.order-placed',
-        'inventory.payment-failed',
-        'inventory.order-cancelled',
-        'inventory.order-confirmed',
-        'inventory.catalog.lookup',
-        'billing.order-placed',
-        'billing.inventory-reserved',
-        'notifications.order-confirmed',
-        'notifications.order-rejected',
-        'notifications.order-cancelled',
+        ...Object.values(QUEUES).flat(),
         'orderflow.unrouted',
         'orderflow.dead-letters',
         'orderflow.retry.100ms',
@@ -79,6 +89,7 @@ describe('Modules as separate processes', () => {
       ].map((n) => prefix + n),
       [
         'orderflow.events',
+        'orderflow.commands',
         'orderflow.unrouted',
         'orderflow.redeliver',
         'orderflow.dead-letter',
@@ -90,6 +101,13 @@ describe('Modules as separate processes', () => {
     );
   });
 
+  /** The queues a process said it consumes, without the prefix. */
+  function consumed(p: AppProcess): string[] {
+    const line = /Consuming \d+ queues: [^\n]*/.exec(p.log)?.[0] ?? '';
+    const name = new RegExp(`${prefix.replace(/\./g, '\\.')}([\\w.-]+)`, 'g');
+    return [...line.matchAll(name)].map((m) => m[1]).sort();
+  }
+
   it('loads only the modules each process is given', async () => {
     expectProblem(await orders.http().get('/inventory/products'), 404, 'ROUTE.NOT_FOUND');
     expectProblem(await stock.http().get('/orders'), 404, 'ROUTE.NOT_FOUND');
@@ -100,6 +118,15 @@ describe('Modules as separate processes', () => {
     expect(orders.log).toMatch(/Modules loaded: orders/);
     // The new orders instance took the whole catalog from inventory before any event.
     expect(orders.log).toMatch(/Catalog snapshot loaded: 12 products/);
+  });
+
+  it('consumes in each process only the queues of its own modules', () => {
+    // Orders' broadcast queue is its instance's own: every orders process gets every price change.
+    const broadcast = (n: string) => n.startsWith('orders.inventory-product-updated.');
+    expect(consumed(orders).filter(broadcast)).toHaveLength(1);
+    expect(consumed(orders).filter((n) => !broadcast(n))).toEqual([...QUEUES.orders].sort());
+    expect(consumed(stock)).toEqual([...QUEUES.inventory, ...QUEUES.billing].sort());
+    expect(consumed(mailerA)).toEqual([...QUEUES.notifications].sort());
   });
 
   it('completes a batch across processes, and survives a SIGKILLed mailer replaced by another', async () => {

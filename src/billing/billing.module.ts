@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
-import { BillingEventsController } from './api/billing-events.controller';
+import { BillingCommandsController } from './api/billing-commands.controller';
 import { BillingController } from './api/billing.controller';
 import { billingEvents } from './application/billing-events';
 import { PaymentGateway } from './application/payment-gateway';
@@ -29,7 +29,7 @@ export class BillingModule {
     return {
       module: BillingModule,
       imports: persistence.imports,
-      controllers: [BillingController, BillingEventsController],
+      controllers: [BillingController, BillingCommandsController],
       providers: [
         ...persistence.providers,
         { provide: PaymentGateway, useClass: SimulatedPaymentGateway },

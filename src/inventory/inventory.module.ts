@@ -1,7 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
-import { InventoryEventsController } from './api/inventory-events.controller';
+import { CatalogRequestsController } from './api/catalog-requests.controller';
+import { InventoryCommandsController } from './api/inventory-commands.controller';
 import { InventoryController } from './api/inventory.controller';
 import { CatalogSeeder } from './application/catalog.seeder';
 import { CatalogUseCases } from './application/catalog.use-cases';
@@ -35,7 +36,7 @@ export class InventoryModule {
     return {
       module: InventoryModule,
       imports: persistence.imports,
-      controllers: [InventoryController, InventoryEventsController],
+      controllers: [InventoryController, InventoryCommandsController, CatalogRequestsController],
       providers: [...persistence.providers, StockUseCases, CatalogUseCases, CatalogSeeder],
     };
   }

@@ -8,10 +8,11 @@ import { CatalogPricingService } from './application/catalog-pricing.service';
 import { CatalogReadModel } from './application/catalog-read-model';
 import { CatalogSnapshotService } from './application/catalog-snapshot.service';
 import { CatalogSync } from './application/catalog-sync.service';
-import { OrderLifecycleService } from './application/order-lifecycle.service';
 import { orderEvents } from './application/order-events';
+import { OrderProcessService } from './application/order-process.service';
 import { OrderQueries } from './application/order.queries';
 import { OrderRepository } from './application/order.repository';
+import { PaymentTimeoutPoller } from './application/payment-timeout.poller';
 import { PlaceOrderUseCase } from './application/place-order.use-case';
 import { RequestLog } from './application/request-log';
 import { InMemoryCatalogReadModel } from './infrastructure/in-memory-catalog.read-model';
@@ -55,7 +56,8 @@ export class OrdersModule {
         CatalogSnapshotService,
         PlaceOrderUseCase,
         CancelOrderUseCase,
-        OrderLifecycleService,
+        OrderProcessService,
+        PaymentTimeoutPoller,
         OrderQueries,
       ],
     };

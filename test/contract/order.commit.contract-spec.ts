@@ -39,7 +39,7 @@ describeAdapters('OrderRepository with the unit of work', orderStores, (subject)
     const stored = placeOrder();
     await save(stored);
     const [stale, moved] = [await load(stored.id), await load(stored.id)];
-    moved.stockReserved();
+    moved.stockReserved(60_000);
     await save(moved);
     stale.cancel('stale');
     const fresh = placeOrder();
@@ -47,20 +47,40 @@ describeAdapters('OrderRepository with the unit of work', orderStores, (subject)
     await expect(save(fresh, stale)).rejects.toBeInstanceOf(ConcurrentModificationError);
 
     expect(await subject().orders.findById(fresh.id)).toBeUndefined();
-    expect(await types()).toEqual(['order.placed']);
+    expect(await types()).toEqual(['billing.charge-payment', 'inventory.reserve-stock']);
   });
 
-  it('puts the events of a saved order in the outbox on commit, and clears them', async () => {
+  it('puts the commands and events of a saved order in the outbox on commit, and clears them', async () => {
     const order = placeOrder();
-    order.confirm('INV-9');
+    order.stockReserved(60_000);
+    order.paymentSucceeded('INV-9');
 
     await save(order);
 
     expect(order.events).toEqual([]);
     const announced = await published(subject().outbox);
-    expect(announced.map((m) => m.type)).toEqual(['order.confirmed', 'order.placed']);
-    expect(announced.map((m) => m.payload.orderId)).toEqual([order.id, order.id]);
-    expect(announced[0].payload.invoiceNumber).toBe('INV-9');
+    expect(announced.map((m) => m.type)).toEqual([
+      'billing.charge-payment',
+      'inventory.commit-stock',
+      'inventory.reserve-stock',
+      'order.confirmed',
+    ]);
+    expect(announced.map((m) => m.payload.orderId)).toEqual(Array(4).fill(order.id));
+    expect(announced[3].payload.invoiceNumber).toBe('INV-9');
+  });
+
+  it('sends commands to the commands exchange and events to the events exchange', async () => {
+    const order = placeOrder();
+    order.cancel('Cancelled by the customer');
+
+    await save(order);
+
+    const claimed = await subject().outbox.claim(10);
+    const where = claimed.map((m) => [m.routingKey, m.destination]).sort();
+    expect(where).toEqual([
+      ['inventory.reserve-stock', 'commands'],
+      ['order.cancelled', undefined],
+    ]);
   });
 
   it('announces nothing more when an unchanged order is saved again', async () => {
@@ -69,7 +89,7 @@ describeAdapters('OrderRepository with the unit of work', orderStores, (subject)
 
     await save(await load(order.id));
 
-    expect(await types()).toEqual(['order.placed']);
+    expect(await types()).toEqual(['inventory.reserve-stock']);
     expect((await load(order.id)).snapshot()).toEqual(order.snapshot());
   });
 
@@ -79,18 +99,18 @@ describeAdapters('OrderRepository with the unit of work', orderStores, (subject)
 
     await save(order);
 
-    expect(await types()).toEqual(['order.placed']);
+    expect(await types()).toEqual(['inventory.reserve-stock']);
   });
 
   it('stores the last state and each event once when one run saves an order twice', async () => {
     const order = placeOrder();
     await subject().uow.run(async (tx) => {
       await subject().orders.save(order, tx);
-      order.stockReserved();
+      order.stockReserved(60_000);
       await subject().orders.save(order, tx);
     });
 
-    expect(await types()).toEqual(['order.placed']);
+    expect(await types()).toEqual(['billing.charge-payment', 'inventory.reserve-stock']);
     expect((await load(order.id)).status).toBe('STOCK_RESERVED');
     expect((await load(order.id)).version).toBe(2);
   });

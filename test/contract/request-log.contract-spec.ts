@@ -115,6 +115,6 @@ describeAdapters('RequestLog', orderStores, (subject) => {
 
     expect(await find(logged.key)).toEqual(logged);
     expect((await subject().orders.findById(order.id))?.id).toBe(order.id);
-    expect(await types()).toEqual(['order.placed']);
+    expect(await types()).toEqual(['inventory.reserve-stock']);
   });
 });

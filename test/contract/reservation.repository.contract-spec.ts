@@ -35,19 +35,30 @@ describeAdapters('ReservationRepository', inventoryStores, (subject) => {
     ]);
   });
 
-  it('stores a tombstone with no lines, publishing nothing', async () => {
+  it('stores a rejection with the lines asked for and publishes the shortages', async () => {
     const orderId = randomUUID();
 
-    await save(Reservation.cancelled(orderId, at));
+    await save(Reservation.decide(orderId, lines, [], at));
 
     expect((await find(orderId))?.snapshot()).toEqual({
       orderId,
-      items: [],
-      status: 'CANCELLED',
+      items: lines,
+      status: 'REJECTED',
       updatedAt: at,
       version: 1,
     });
-    expect(await published(subject().outbox)).toEqual([]);
+    expect(await published(subject().outbox)).toMatchObject([
+      {
+        type: 'inventory.rejected',
+        payload: {
+          orderId,
+          shortages: [
+            { sku: 'A', requested: 2, available: 0 },
+            { sku: 'B', requested: 1, available: 0 },
+          ],
+        },
+      },
+    ]);
   });
 
   it('saves a loaded reservation as the next version, with its events', async () => {
@@ -124,13 +135,14 @@ describeAdapters('ReservationRepository', inventoryStores, (subject) => {
 
   it('refuses a second new reservation for an order: the first decision stands', async () => {
     const orderId = randomUUID();
-    await save(Reservation.cancelled(orderId));
+    await save(Reservation.decide(orderId, lines, []));
+    await published(subject().outbox);
 
     await expect(save(Reservation.decide(orderId, lines, products()))).rejects.toBeInstanceOf(
       ConcurrentModificationError,
     );
 
-    expect((await find(orderId))?.status).toBe('CANCELLED');
+    expect((await find(orderId))?.status).toBe('REJECTED');
     expect(await published(subject().outbox)).toEqual([]);
   });
 
@@ -152,7 +164,8 @@ describeAdapters('ReservationRepository', inventoryStores, (subject) => {
   it('commits products and reservation together: a refused reservation leaves stock as it was', async () => {
     const orderId = randomUUID();
     await subject().uow.run((tx) => subject().products.add(Product.create(newProduct('A', 5)), tx));
-    await save(Reservation.cancelled(orderId));
+    // Decided already (rejected for another SKU), so a second decision must not land.
+    await save(Reservation.decide(orderId, [{ sku: 'Z', quantity: 1 }], []));
     await published(subject().outbox);
 
     const attempt = subject().uow.run(async (tx) => {

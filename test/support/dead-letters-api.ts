@@ -29,14 +29,21 @@ export async function allDeadLetters(t: TestApp): Promise<DeadLetterBody[]> {
 
 /** A well-formed envelope as a producer would publish it. */
 export function envelopeBytes(type: string, payload: unknown, messageId = randomUUID()): Buffer {
-  return Buffer.from(
-    JSON.stringify({
-      messageId,
-      type,
-      version: 1,
-      occurredAt: new Date().toISOString(),
-      correlationId: `test-${messageId}`,
-      payload,
-    }),
-  );
+  return Buffer.from(JSON.stringify(envelopeOf(type, payload, messageId)));
+}
+
+/** A well-formed command as orders would send it (to the commands exchange, keyed by its type). */
+export function commandBytes(type: string, payload: unknown, messageId = randomUUID()): Buffer {
+  return Buffer.from(JSON.stringify({ ...envelopeOf(type, payload, messageId), kind: 'command' }));
+}
+
+function envelopeOf(type: string, payload: unknown, messageId: string): Record<string, unknown> {
+  return {
+    messageId,
+    type,
+    version: 1,
+    occurredAt: new Date().toISOString(),
+    correlationId: `test-${messageId}`,
+    payload,
+  };
 }

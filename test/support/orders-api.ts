@@ -8,6 +8,8 @@ export interface OrderBody {
   items: Array<{ sku: string; quantity: number; unitPrice: number; name: string }>;
   history: Array<{ status: string; reason?: string }>;
   invoiceNumber?: string;
+  step?: string;
+  paymentDueAt?: string;
 }
 
 export interface ProductBody {

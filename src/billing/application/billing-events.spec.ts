@@ -17,6 +17,7 @@ describe('billingEvents', () => {
         currency: 'EUR',
         lines: LINES,
         issuedAt: new Date('2026-05-04T10:00:00.000Z'),
+        status: 'PAID',
       },
     });
     expect(rest).toEqual([]);
@@ -30,16 +31,41 @@ describe('billingEvents', () => {
 
   it('announces a decline as payment.failed, with its code and reason', () => {
     const envelopes = billingEvents({
-      type: 'PaymentDeclined',
+      type: 'PaymentFailed',
       orderId: ORDER_ID,
       code: 'card_declined',
       reason: 'No.',
     });
     expect(envelopes).toHaveLength(1);
-    expect(envelopes[0]).toMatchObject({
-      type: 'payment.failed',
-      version: 1,
-      payload: { orderId: ORDER_ID, code: 'card_declined', reason: 'No.' },
+    expect(envelopes[0]).toMatchObject({ type: 'payment.failed', version: 1 });
+    expect(envelopes[0].payload).toEqual({
+      orderId: ORDER_ID,
+      code: 'card_declined',
+      reason: 'No.',
+    });
+  });
+
+  it('announces a refund as payment.refunded, its time in ISO form', () => {
+    const envelopes = billingEvents({
+      type: 'PaymentRefunded',
+      orderId: ORDER_ID,
+      paymentId: 'ch_1',
+      invoiceNumber: 'INV-20260504-3F2A9B1C4D5E',
+      amount: 2500,
+      currency: 'EUR',
+      reason: 'Payment timed out',
+      refundedAt: new Date('2026-05-04T10:10:00.000Z'),
+    });
+    expect(envelopes).toHaveLength(1);
+    expect(envelopes[0]).toMatchObject({ type: 'payment.refunded', version: 1 });
+    expect(envelopes[0].payload).toEqual({
+      orderId: ORDER_ID,
+      paymentId: 'ch_1',
+      invoiceNumber: 'INV-20260504-3F2A9B1C4D5E',
+      amount: 2500,
+      currency: 'EUR',
+      reason: 'Payment timed out',
+      refundedAt: '2026-05-04T10:10:00.000Z',
     });
   });
 });

@@ -1,7 +1,13 @@
-import { MessageEnvelope, PaymentFailed, PaymentSucceeded, newEnvelope } from '../../messaging';
+import {
+  MessageEnvelope,
+  PaymentFailed,
+  PaymentRefunded,
+  PaymentSucceeded,
+  newEnvelope,
+} from '../../messaging';
 import { PaymentEvent } from '../domain/payment-events';
 
-/** Billing's EventMapper: what a decided payment announces to the other modules. */
+/** Billing's EventMapper: what a decided or refunded payment announces to the other modules. */
 export function billingEvents(event: PaymentEvent): MessageEnvelope<object>[] {
   switch (event.type) {
     case 'PaymentSucceeded': {
@@ -16,9 +22,23 @@ export function billingEvents(event: PaymentEvent): MessageEnvelope<object>[] {
         }),
       ];
     }
-    case 'PaymentDeclined': {
+    case 'PaymentFailed': {
       const { orderId, code, reason } = event;
       return [newEnvelope(PaymentFailed, { orderId, code, reason })];
+    }
+    case 'PaymentRefunded': {
+      const { orderId, paymentId, invoiceNumber, amount, currency, reason, refundedAt } = event;
+      return [
+        newEnvelope(PaymentRefunded, {
+          orderId,
+          paymentId,
+          invoiceNumber,
+          amount,
+          currency,
+          reason,
+          refundedAt: refundedAt.toISOString(),
+        }),
+      ];
     }
   }
 }

@@ -10,7 +10,24 @@ export type ChargeResult =
   | { outcome: 'succeeded'; paymentId: string }
   | { outcome: 'declined'; code: string; reason: string };
 
-/** Port to a card processor. Declines are results; GatewayUnavailableError means try again. */
+export interface RefundRequest {
+  /** The charge's reference; refunding the same reference twice refunds once. */
+  reference: string;
+  paymentId: string;
+  /** The whole charge: there are no partial refunds. */
+  amount: number;
+  currency: string;
+}
+
+export interface RefundResult {
+  refundId: string;
+}
+
+/**
+ * Port to a card processor. Declines are results; GatewayUnavailableError means try again, for
+ * charges and refunds alike.
+ */
 export abstract class PaymentGateway {
   abstract charge(request: ChargeRequest): Promise<ChargeResult>;
+  abstract refund(request: RefundRequest): Promise<RefundResult>;
 }

@@ -20,8 +20,9 @@ export abstract class PaymentRepository {
   abstract save(payment: Payment, tx: Transaction): Promise<void>;
 
   /**
-   * Invoices of paid orders (of one order, if given), newest first; invoices of the same
-   * instant by order id, descending, so the order never depends on the store's whim.
+   * Invoices of charged orders, PAID or REFUNDED (of one order, if given), newest first;
+   * invoices of the same instant by order id, descending, so the order never depends on the
+   * store's whim.
    */
   abstract listInvoices(orderId?: string): Promise<Invoice[]>;
 }

@@ -5,66 +5,38 @@ import {
   NOW,
   ORDER_ID,
   billingHarness,
+  chargeCommand,
+  declined,
   invoice,
-  placed,
   succeeded,
 } from './payment.use-cases.fixtures';
 
-describe('PaymentUseCases', () => {
+describe('PaymentUseCases.charge', () => {
   beforeAll(() => Logger.overrideLogger(false));
   beforeEach(() =>
     jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] }),
   );
   afterEach(() => jest.useRealTimers());
 
-  it('keeps the intent of a placed order but does not charge before stock is reserved', async () => {
-    const { gateway, payments, stored, published } = billingHarness(succeeded);
-    await payments.orderPlaced(placed());
-    expect(await stored()).toEqual({
+  it('charges by the order id, invoices and announces it, and keeps no token', async () => {
+    const { gateway, payments, stored, published } = billingHarness();
+    await payments.charge(chargeCommand());
+
+    expect(gateway.charges).toEqual([
+      { token: 'tok_visa', amount: 4300, currency: 'EUR', reference: ORDER_ID },
+    ]);
+    const payment = await stored();
+    expect(payment).toEqual({
       orderId: ORDER_ID,
-      status: 'PENDING',
-      stockReserved: false,
-      intent: {
-        customerEmail: 'ada@example.com',
-        amount: 4300,
-        currency: 'EUR',
-        lines: LINES,
-        paymentToken: 'tok_visa',
-      },
+      status: 'SUCCEEDED',
+      intent: { customerEmail: 'ada@example.com', amount: 4300, currency: 'EUR', lines: LINES },
+      paymentId: 'ch_1',
+      invoice,
       createdAt: NOW,
       updatedAt: NOW,
       version: 1,
     });
-    expect(gateway.requests).toEqual([]);
-    expect(await published()).toEqual([]);
-  });
-
-  it('does not charge on reserved stock before the order itself arrives', async () => {
-    const { gateway, payments, stored, published } = billingHarness(succeeded);
-    await payments.stockReserved(ORDER_ID);
-    expect(await stored()).toMatchObject({ status: 'PENDING', stockReserved: true });
-    expect(gateway.requests).toEqual([]);
-    expect(await published()).toEqual([]);
-  });
-
-  it.each([
-    ['order first', ['orderPlaced', 'stockReserved']],
-    ['stock first', ['stockReserved', 'orderPlaced']],
-  ])('charges once both facts are known (%s), invoices and announces it', async (_, steps) => {
-    const { gateway, payments, stored, published } = billingHarness(succeeded);
-    for (const step of steps)
-      await (step === 'orderPlaced'
-        ? payments.orderPlaced(placed())
-        : payments.stockReserved(ORDER_ID));
-
-    expect(gateway.requests).toEqual([
-      { token: 'tok_visa', amount: 4300, currency: 'EUR', reference: ORDER_ID },
-    ]);
-    expect(await stored()).toMatchObject({
-      status: 'SUCCEEDED',
-      paymentId: 'ch_1',
-      invoice,
-    });
+    expect(JSON.stringify(payment)).not.toContain('tok_visa');
     expect(await payments.listInvoices(ORDER_ID)).toEqual([invoice]);
     expect(await published()).toEqual([
       {
@@ -84,17 +56,13 @@ describe('PaymentUseCases', () => {
   });
 
   it('records a decline as a failed payment with its code and announces it', async () => {
-    const { payments, stored, published } = billingHarness({
-      outcome: 'declined',
-      code: 'card_declined',
-      reason: 'No.',
-    });
-    await payments.orderPlaced(placed());
-    await payments.stockReserved(ORDER_ID);
+    const { payments, stored, published } = billingHarness({ charges: [declined] });
+    await payments.charge(chargeCommand());
     const payment = await stored();
     expect(payment).toMatchObject({
       status: 'FAILED',
       failure: { code: 'card_declined', reason: 'No.' },
+      version: 1,
     });
     expect(payment?.invoice).toBeUndefined();
     expect(await payments.listInvoices()).toEqual([]);
@@ -106,30 +74,46 @@ describe('PaymentUseCases', () => {
     ]);
   });
 
-  it('leaves the payment pending when the gateway is unavailable, so a retry can charge', async () => {
+  it('rethrows a gateway outage and stores nothing, so the retried command charges', async () => {
     const outage = new GatewayUnavailableError('processor down');
-    const { gateway, payments, stored, published } = billingHarness(outage, succeeded);
-    await payments.orderPlaced(placed());
-    await expect(payments.stockReserved(ORDER_ID)).rejects.toBe(outage);
-    // The fact commits with its decision or not at all: the retried message brings it again.
-    expect(await stored()).toMatchObject({ status: 'PENDING', stockReserved: false });
+    const { gateway, payments, stored, published } = billingHarness({
+      charges: [outage, succeeded],
+    });
+    await expect(payments.charge(chargeCommand())).rejects.toBe(outage);
+    expect(await stored()).toBeUndefined();
     expect(await published()).toEqual([]);
 
-    await payments.stockReserved(ORDER_ID);
-    expect(gateway.requests).toHaveLength(2);
-    expect((await stored())?.status).toBe('SUCCEEDED');
+    await payments.charge(chargeCommand());
+    expect(gateway.charges).toHaveLength(2);
+    expect(await stored()).toMatchObject({ status: 'SUCCEEDED', version: 1 });
+    expect((await published()).map((e) => e.type)).toEqual(['payment.succeeded']);
+  });
+
+  it.each([
+    ['succeeded', succeeded],
+    ['was declined', declined],
+  ])('does nothing on a repeated command once the payment %s', async (_, first) => {
+    const { gateway, payments, stored, published } = billingHarness({
+      charges: [first, succeeded],
+    });
+    await payments.charge(chargeCommand());
+    const decided = await stored();
+    await published();
+
+    const repeat = { ...chargeCommand(), amount: 1, paymentToken: 'tok_other' };
+    await payments.charge(repeat);
+
+    expect(gateway.charges).toHaveLength(1);
+    expect(await stored()).toEqual(decided);
+    expect(await published()).toEqual([]);
   });
 
   it('lists invoices of one order or of all orders', async () => {
     const other = '0000aaaa-0000-4000-8000-000000000000';
-    const { payments } = billingHarness(succeeded, {
-      outcome: 'succeeded',
-      paymentId: 'ch_2',
+    const { payments } = billingHarness({
+      charges: [succeeded, { outcome: 'succeeded', paymentId: 'ch_2' }],
     });
-    for (const id of [ORDER_ID, other]) {
-      await payments.orderPlaced(placed(id));
-      await payments.stockReserved(id);
-    }
+    for (const id of [ORDER_ID, other]) await payments.charge(chargeCommand(id));
     expect((await payments.listInvoices(other)).map((i) => i.number)).toEqual([
       'INV-20260504-0000AAAA0000',
     ]);

@@ -6,7 +6,17 @@ export interface BillingLine {
   unitPrice: number;
 }
 
-/** Issued once, when a payment succeeds; never changed afterwards. */
+/** PAID when issued; REFUNDED once the whole charge was given back (a credit on the invoice). */
+export type InvoiceStatus = 'PAID' | 'REFUNDED';
+
+/** The credit a refund puts on the invoice: always the whole amount, there are no partial refunds. */
+export interface InvoiceRefund {
+  amount: number;
+  refundedAt: Date;
+  reason: string;
+}
+
+/** Issued once, when a payment succeeds; afterwards only a refund changes it. */
 export interface Invoice {
   number: string;
   orderId: string;
@@ -15,6 +25,8 @@ export interface Invoice {
   currency: string;
   lines: BillingLine[];
   issuedAt: Date;
+  status: InvoiceStatus;
+  refund?: InvoiceRefund;
 }
 
 /**

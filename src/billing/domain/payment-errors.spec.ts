@@ -1,6 +1,5 @@
 import { DomainError } from '../../common/errors/domain.error';
 import { PaymentAlreadyDecidedError } from './payment-already-decided.error';
-import { PaymentNotReadyError } from './payment-not-ready.error';
 
 describe('payment errors', () => {
   it('refuses a second decision as a permanent conflict naming the order and its status', () => {
@@ -13,19 +12,6 @@ describe('payment errors', () => {
       permanent: true,
       message: 'The payment for order o-1 is already SUCCEEDED',
       details: { orderId: 'o-1', status: 'SUCCEEDED' },
-    });
-  });
-
-  it('refuses a decision before both facts as a permanent conflict naming what is missing', () => {
-    const error = new PaymentNotReadyError('o-1', 'reserved stock');
-    expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({
-      name: 'PaymentNotReadyError',
-      code: 'BILLING.PAYMENT_NOT_READY',
-      kind: 'conflict',
-      permanent: true,
-      message: 'The payment for order o-1 cannot be decided without its reserved stock',
-      details: { orderId: 'o-1', missing: 'reserved stock' },
     });
   });
 });

@@ -1,136 +1,99 @@
 import { PaymentAlreadyDecidedError } from './payment-already-decided.error';
-import { Payment, PaymentProps } from './payment.entity';
+import { Payment, PaymentProps, PaymentStatus } from './payment.entity';
 import { PaymentIntent } from './payment-intent';
-import { PaymentNotReadyError } from './payment-not-ready.error';
 
 const ORDER_ID = '3f2a9b1c-4d5e-6f70-8192-a3b4c5d6e7f8';
 const OPENED = new Date('2026-01-01T00:00:00.000Z');
-const LATER = new Date('2026-01-01T00:00:05.000Z');
 const DECIDED = new Date('2026-01-01T00:00:09.000Z');
 
-const intent = (changes: Partial<PaymentIntent> = {}): PaymentIntent => ({
+const intent = (): PaymentIntent => ({
   customerEmail: 'a@b.co',
   amount: 2500,
   currency: 'EUR',
   lines: [{ sku: 'SKU-MUG', name: 'Enamel mug', quantity: 2, unitPrice: 1250 }],
-  paymentToken: 'tok_visa',
-  ...changes,
 });
 
-/** A stored payment, as a repository would restore it. */
+/** A stored payment, as a repository would restore it (undecided: only reachable in tests). */
 const stored = (changes: Partial<PaymentProps> = {}): Payment =>
   Payment.restore({
     orderId: ORDER_ID,
     status: 'PENDING',
     intent: intent(),
-    stockReserved: true,
     createdAt: OPENED,
     updatedAt: OPENED,
     version: 3,
     ...changes,
   });
 
+const invoice = {
+  number: 'INV-20260101-3F2A9B1C4D5E',
+  orderId: ORDER_ID,
+  customerEmail: 'a@b.co',
+  amount: 2500,
+  currency: 'EUR',
+  lines: intent().lines,
+  issuedAt: DECIDED,
+  status: 'PAID',
+};
+
 describe('Payment', () => {
   describe('opening and restoring', () => {
-    it('opens pending, with neither fact, at version 1 over nothing stored, recording nothing', () => {
-      const p = Payment.open(ORDER_ID, OPENED);
+    it('opens pending with a copy of its intent, at version 1 over nothing stored, recording nothing', () => {
+      const given = intent();
+      const p = Payment.open(ORDER_ID, given, OPENED);
+      given.lines[0].quantity = 9;
       expect(p.snapshot()).toEqual({
         orderId: ORDER_ID,
         status: 'PENDING',
-        stockReserved: false,
+        intent: intent(),
         createdAt: OPENED,
         updatedAt: OPENED,
         version: 1,
       });
-      expect([p.persistedVersion, p.readyToCharge]).toEqual([0, false]);
+      expect([p.orderId, p.status, p.persistedVersion, p.paymentId]).toEqual([
+        ORDER_ID,
+        'PENDING',
+        0,
+        undefined,
+      ]);
       expect(p.events).toEqual([]);
     });
 
     it('restores at the stored version, on a copy the caller cannot change afterwards', () => {
-      const props = stored().snapshot();
+      const props = stored({ status: 'SUCCEEDED', paymentId: 'ch_1' }).snapshot();
       const p = Payment.restore(props);
-      props.intent!.amount = 1;
-      expect([p.version, p.persistedVersion, p.orderId, p.status]).toEqual([
+      props.intent.amount = 1;
+      expect([p.version, p.persistedVersion, p.status, p.paymentId]).toEqual([
         3,
         3,
-        ORDER_ID,
-        'PENDING',
+        'SUCCEEDED',
+        'ch_1',
       ]);
-      expect(p.snapshot().intent).toEqual(intent());
-    });
-  });
-
-  describe('recording the two facts', () => {
-    it('keeps a copy of the first intent and ignores any later one', () => {
-      const first = intent();
-      const p = Payment.open(ORDER_ID, OPENED);
-      p.recordIntent(first, LATER);
-      first.amount = 1;
-      p.recordIntent(intent({ amount: 9, paymentToken: 'tok_other' }), DECIDED);
-      expect(p.snapshot()).toMatchObject({ intent: intent(), updatedAt: LATER });
+      expect(p.intent).toEqual(intent());
     });
 
-    it('notes reserved stock once', () => {
-      const p = stored({ stockReserved: false });
-      p.stockReserved(LATER);
-      p.stockReserved(DECIDED);
-      expect(p.snapshot()).toMatchObject({ stockReserved: true, updatedAt: LATER, version: 4 });
-    });
-
-    it('moves one version past the stored one however many changes a load sees', () => {
-      const p = stored({ intent: undefined, stockReserved: false });
-      p.recordIntent(intent(), LATER);
-      p.stockReserved(LATER);
-      p.succeed('ch_1', DECIDED);
-      expect([p.persistedVersion, p.version]).toEqual([3, 4]);
-    });
-
-    it('changes nothing, not even its version, when a fact is already known', () => {
+    it('hands out copies of its intent', () => {
       const p = stored();
-      p.recordIntent(intent({ amount: 1 }), LATER);
-      p.stockReserved(LATER);
-      expect(p.snapshot()).toEqual(stored().snapshot());
-    });
-  });
-
-  describe('readiness to charge', () => {
-    it('is ready once it is pending, has its intent and its stock is reserved', () => {
-      const p = stored();
-      expect(p.readyToCharge).toBe(true);
-      expect(p.intentToCharge).toEqual(intent());
+      p.intent.amount = 1;
+      p.intent.lines[0].unitPrice = 1;
+      expect(p.intent).toEqual(intent());
     });
 
-    it.each<[string, Partial<PaymentProps>]>([
-      ['stock is not reserved yet', { stockReserved: false }],
-      ['the order (intent) has not arrived yet', { intent: undefined }],
-      ['it already succeeded', { status: 'SUCCEEDED' }],
-      ['it already failed', { status: 'FAILED' }],
-    ])('is not ready when %s', (_, changes) => {
-      const p = stored(changes);
-      expect(p.readyToCharge).toBe(false);
-      expect(p.intentToCharge).toBeUndefined();
-    });
-
-    it('hands out a copy of the intent to charge', () => {
-      const p = stored();
-      p.intentToCharge!.amount = 1;
-      expect(p.intentToCharge?.amount).toBe(2500);
+    it.each<[PaymentStatus, boolean, boolean]>([
+      ['PENDING', true, false],
+      ['SUCCEEDED', false, true],
+      ['FAILED', false, false],
+      ['REFUNDED', false, false],
+    ])('when %s: awaiting a charge %s, refundable %s', (status, awaiting, refundable) => {
+      const p = stored({ status });
+      expect([p.awaitingCharge, p.refundable]).toEqual([awaiting, refundable]);
     });
   });
 
   describe('deciding', () => {
-    it('on success keeps the payment id, issues the invoice and records it', () => {
+    it('on success keeps the payment id, issues a PAID invoice and records it', () => {
       const p = stored();
       p.succeed('ch_1', DECIDED);
-      const invoice = {
-        number: 'INV-20260101-3F2A9B1C4D5E',
-        orderId: ORDER_ID,
-        customerEmail: 'a@b.co',
-        amount: 2500,
-        currency: 'EUR',
-        lines: intent().lines,
-        issuedAt: DECIDED,
-      };
       expect(p.snapshot()).toEqual({
         ...stored().snapshot(),
         status: 'SUCCEEDED',
@@ -139,9 +102,19 @@ describe('Payment', () => {
         updatedAt: DECIDED,
         version: 4,
       });
+      expect(p.paymentId).toBe('ch_1');
       expect(p.events).toEqual([
         { type: 'PaymentSucceeded', orderId: ORDER_ID, paymentId: 'ch_1', invoice },
       ]);
+    });
+
+    it('keeps its invoice apart from the recorded event and from its intent', () => {
+      const p = stored();
+      p.succeed('ch_1', DECIDED);
+      const event = p.events[0] as { invoice: { lines: { quantity: number }[] } };
+      event.invoice.lines[0].quantity = 9;
+      p.intent.lines[0].quantity = 8;
+      expect(p.snapshot().invoice).toEqual(invoice);
     });
 
     it('on a decline keeps the code and reason, issues no invoice and records it', () => {
@@ -155,8 +128,15 @@ describe('Payment', () => {
         version: 4,
       });
       expect(p.events).toEqual([
-        { type: 'PaymentDeclined', orderId: ORDER_ID, code: 'card_declined', reason: 'No.' },
+        { type: 'PaymentFailed', orderId: ORDER_ID, code: 'card_declined', reason: 'No.' },
       ]);
+    });
+
+    it('moves one version past the stored one however many changes a load sees', () => {
+      const p = stored();
+      p.succeed('ch_1', DECIDED);
+      p.refund('Cancelled', DECIDED);
+      expect([p.persistedVersion, p.version]).toEqual([3, 4]);
     });
 
     const decisions: [string, (p: Payment) => void][] = [
@@ -165,22 +145,10 @@ describe('Payment', () => {
     ];
 
     it.each(decisions)('refuses to %s a payment already decided, changing nothing', (_, decide) => {
-      for (const status of ['SUCCEEDED', 'FAILED'] as const) {
+      for (const status of ['SUCCEEDED', 'FAILED', 'REFUNDED'] as const) {
         const p = stored({ status });
-        expect(() => decide(p)).toThrow(PaymentAlreadyDecidedError);
+        expect(() => decide(p)).toThrow(new PaymentAlreadyDecidedError(ORDER_ID, status));
         expect(p.snapshot()).toEqual(stored({ status }).snapshot());
-        expect(p.events).toEqual([]);
-      }
-    });
-
-    it.each(decisions)('refuses to %s before both facts are known, saying which', (_, decide) => {
-      for (const [changes, missing] of [
-        [{ intent: undefined }, 'intent'],
-        [{ stockReserved: false }, 'reserved stock'],
-      ] as const) {
-        const p = stored(changes);
-        expect(() => decide(p)).toThrow(new PaymentNotReadyError(ORDER_ID, missing));
-        expect(p.snapshot()).toEqual(stored(changes).snapshot());
         expect(p.events).toEqual([]);
       }
     });

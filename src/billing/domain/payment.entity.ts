@@ -3,16 +3,14 @@ import { Invoice, invoiceNumberFor } from './invoice';
 import { PaymentAlreadyDecidedError } from './payment-already-decided.error';
 import { PaymentEvent } from './payment-events';
 import { PaymentIntent } from './payment-intent';
-import { PaymentNotReadyError } from './payment-not-ready.error';
 
-/** PENDING until one charge decides SUCCEEDED or FAILED. */
-export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED';
+/** PENDING until the one charge decides SUCCEEDED or FAILED; a SUCCEEDED one may be REFUNDED. */
+export type PaymentStatus = 'PENDING' | 'SUCCEEDED' | 'FAILED' | 'REFUNDED';
 
 export interface PaymentProps {
   orderId: string;
   status: PaymentStatus;
-  intent?: PaymentIntent;
-  stockReserved: boolean;
+  intent: PaymentIntent;
   paymentId?: string;
   invoice?: Invoice;
   failure?: { code: string; reason: string };
@@ -26,9 +24,10 @@ export interface PaymentProps {
 }
 
 /**
- * Billing charges once it knows two facts that arrive on separate queues, in either order: the
- * order (its intent, from order.placed) and its reserved stock (from inventory.reserved). The
- * payment is opened by whichever comes first, and decided exactly once.
+ * One payment per order. Orders owns the process and commands billing: the charge command opens
+ * the payment and the one gateway charge decides it; a refund command gives a succeeded charge
+ * back. Commands may be redelivered, so a decision and a refund each happen at most once: a
+ * repeat finds the payment past the state it needs and changes nothing.
  */
 export class Payment extends VersionedAggregateRoot<PaymentEvent> {
   private constructor(
@@ -38,11 +37,11 @@ export class Payment extends VersionedAggregateRoot<PaymentEvent> {
     super(persisted ? props.version : 0);
   }
 
-  static open(orderId: string, now = new Date()): Payment {
+  static open(orderId: string, intent: PaymentIntent, now = new Date()): Payment {
     const props: PaymentProps = {
       orderId,
       status: 'PENDING',
-      stockReserved: false,
+      intent: structuredClone(intent),
       createdAt: now,
       updatedAt: now,
       version: 1,
@@ -63,32 +62,26 @@ export class Payment extends VersionedAggregateRoot<PaymentEvent> {
   get version(): number {
     return this.props.version;
   }
-  get readyToCharge(): boolean {
-    return this.chargeable() !== undefined;
+  /** A copy: what was asked to be charged. */
+  get intent(): PaymentIntent {
+    return structuredClone(this.props.intent);
   }
-  /** What to charge, while the payment is ready to be charged. */
-  get intentToCharge(): PaymentIntent | undefined {
-    const intent = this.chargeable();
-    return intent && structuredClone(intent);
+  get paymentId(): string | undefined {
+    return this.props.paymentId;
   }
-
-  /** Keeps the first intent: a redelivered order.placed changes nothing. */
-  recordIntent(intent: PaymentIntent, now = new Date()): void {
-    if (this.props.intent) return;
-    this.props.intent = structuredClone(intent);
-    this.changed(now);
+  /** Not decided yet: the only state in which the gateway may be asked to charge. */
+  get awaitingCharge(): boolean {
+    return this.props.status === 'PENDING';
   }
-
-  stockReserved(now = new Date()): void {
-    if (this.props.stockReserved) return;
-    this.props.stockReserved = true;
-    this.changed(now);
+  /** Charged and not given back yet: the only state in which there is anything to refund. */
+  get refundable(): boolean {
+    return this.props.status === 'SUCCEEDED';
   }
 
-  /** The charge went through: invoices the order and announces it. */
+  /** The charge went through: invoices the order (PAID) and announces it. */
   succeed(paymentId: string, now = new Date()): void {
-    const intent = this.decidable();
-    const { orderId } = this.props;
+    this.decidable();
+    const { orderId, intent } = this.props;
     const invoice: Invoice = {
       number: invoiceNumberFor(orderId, now),
       orderId,
@@ -97,6 +90,7 @@ export class Payment extends VersionedAggregateRoot<PaymentEvent> {
       currency: intent.currency,
       lines: structuredClone(intent.lines),
       issuedAt: now,
+      status: 'PAID',
     };
     this.props.status = 'SUCCEEDED';
     this.props.paymentId = paymentId;
@@ -116,25 +110,47 @@ export class Payment extends VersionedAggregateRoot<PaymentEvent> {
     this.props.status = 'FAILED';
     this.props.failure = { code, reason };
     this.changed(now);
-    this.record({ type: 'PaymentDeclined', orderId: this.props.orderId, code, reason });
+    this.record({ type: 'PaymentFailed', orderId: this.props.orderId, code, reason });
+  }
+
+  /**
+   * The whole charge was given back: a credit on the invoice, announced. Anything but a succeeded
+   * payment changes nothing: a declined one took no money, a refunded one was given back already.
+   */
+  refund(reason: string, now = new Date()): void {
+    if (!this.refundable) return;
+    const { orderId } = this.props;
+    // A succeeded payment always has both: succeed() sets them together.
+    const paymentId = this.props.paymentId!;
+    const invoice = this.props.invoice!;
+    const { number, amount, currency } = invoice;
+    this.props.status = 'REFUNDED';
+    this.props.invoice = {
+      ...invoice,
+      status: 'REFUNDED',
+      refund: { amount, refundedAt: now, reason },
+    };
+    this.changed(now);
+    this.record({
+      type: 'PaymentRefunded',
+      orderId,
+      paymentId,
+      invoiceNumber: number,
+      amount,
+      currency,
+      reason,
+      refundedAt: now,
+    });
   }
 
   snapshot(): PaymentProps {
     return structuredClone(this.props);
   }
 
-  private chargeable(): PaymentIntent | undefined {
-    const { status, stockReserved, intent } = this.props;
-    return status === 'PENDING' && stockReserved ? intent : undefined;
-  }
-
-  /** Only a pending payment with both facts may be decided; anything else is a caller's bug. */
-  private decidable(): PaymentIntent {
-    const { orderId, status, stockReserved, intent } = this.props;
+  /** Deciding twice would charge or announce twice: the caller checks awaitingCharge first. */
+  private decidable(): void {
+    const { orderId, status } = this.props;
     if (status !== 'PENDING') throw new PaymentAlreadyDecidedError(orderId, status);
-    if (!intent) throw new PaymentNotReadyError(orderId, 'intent');
-    if (!stockReserved) throw new PaymentNotReadyError(orderId, 'reserved stock');
-    return intent;
   }
 
   private changed(now: Date): void {

@@ -39,7 +39,7 @@ export class MongoPaymentRepository extends PaymentRepository {
       try {
         await this.model.create([{ _id, ...fields }], { session });
       } catch (error) {
-        // The other fact opened this payment first: re-run and add this one to it.
+        // Another delivery of the charge stored this payment first: re-run and find its decision.
         if (isDuplicateKey(error)) throw new ConcurrentModificationError('Payment', _id);
         throw error;
       }

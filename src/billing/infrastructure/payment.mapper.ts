@@ -5,11 +5,10 @@ import { PaymentDoc } from './payment.schema';
 export const PaymentMapper = {
   /** Absent fields stay absent, rather than depending on how the driver sends undefined. */
   toDoc(payment: Payment): PaymentDoc {
-    const { orderId, intent, paymentId, invoice, failure, ...always } = payment.snapshot();
+    const { orderId, paymentId, invoice, failure, ...always } = payment.snapshot();
     return {
       _id: orderId,
       ...always,
-      ...(intent && { intent }),
       ...(paymentId === undefined ? {} : { paymentId }),
       ...(invoice && { invoice }),
       ...(failure && { failure }),

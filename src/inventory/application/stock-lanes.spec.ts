@@ -55,4 +55,23 @@ describe('StockLanes', () => {
     expect(await next).toBe('ran');
     expect(await lanes.run([], async () => 'no SKU')).toBe('no SKU');
   });
+
+  it('keeps a lane while a later change is queued on it, and forgets it once idle', async () => {
+    const [lanes, log] = [new StockLanes(), [] as string[]];
+    const [a, b, c] = [step(log, 'a'), step(log, 'b'), step(log, 'c')];
+    const runs = [lanes.run(['X'], a.work), lanes.run(['X'], b.work)];
+    a.finish();
+    await tick();
+    // a ending must not drop b's place in the lane: c still queues behind b.
+    runs.push(lanes.run(['X'], c.work));
+    await tick();
+    expect(log).toEqual(['a+', 'a-', 'b+']);
+    b.finish();
+    await tick();
+    expect(log).toEqual(['a+', 'a-', 'b+', 'b-', 'c+']);
+    c.finish();
+    await Promise.all(runs);
+    // Every SKU ever ordered would otherwise keep an entry for the life of the process.
+    expect((lanes as unknown as { tails: Map<string, unknown> }).tails.size).toBe(0);
+  });
 });

@@ -74,6 +74,13 @@ describe('StockUseCases', () => {
     ]);
   });
 
+  it('writes no product for a rejection, so it never conflicts with other orders', async () => {
+    const save = jest.spyOn(h.products, 'save');
+    await h.stock.reserve('o-1', [{ sku: 'B', quantity: 2 }]);
+    expect(await status('o-1')).toBe('REJECTED');
+    expect(save).not.toHaveBeenCalled();
+  });
+
   it('does nothing and announces nothing for an order already decided', async () => {
     await h.stock.reserve('o-1', lines);
     await h.published();
@@ -95,11 +102,11 @@ describe('StockUseCases', () => {
     expect(await h.published()).toEqual([]);
   });
 
-  it('releases a reservation, gives the stock back and announces why', async () => {
+  it('releases a reservation once, gives the stock back and announces why', async () => {
     await h.stock.reserve('o-1', lines);
     await h.published();
-    await h.stock.release('o-1', 'payment declined', false);
-    await h.stock.release('o-1', 'payment declined', true);
+    await h.stock.release('o-1', 'payment declined');
+    await h.stock.release('o-1', 'again');
     expect(await status('o-1')).toBe('RELEASED');
     expect(await counts()).toEqual(untouched);
     expect(await h.published()).toEqual([
@@ -110,26 +117,35 @@ describe('StockUseCases', () => {
     ]);
   });
 
-  it('leaves a cancellation tombstone so a late reservation reserves nothing', async () => {
-    await h.stock.release('o-1', 'order cancelled', true);
-    expect(await status('o-1')).toBe('CANCELLED');
-    await h.stock.reserve('o-1', lines);
-    expect(await status('o-1')).toBe('CANCELLED');
+  it('releases nothing and records nothing for an order it never saw', async () => {
+    await h.stock.release('o-1', 'payment declined');
+    expect(await status('o-1')).toBeUndefined();
     expect(await counts()).toEqual(untouched);
     expect(await h.published()).toEqual([]);
   });
 
-  it('releases nothing and records nothing for an unknown order without a tombstone', async () => {
-    await h.stock.release('o-1', 'payment declined', false);
-    expect(await status('o-1')).toBeUndefined();
-    expect(await h.published()).toEqual([]);
+  it('leaves no tombstone: a reservation after an early release is decided as usual', async () => {
+    await h.stock.release('o-1', 'order cancelled');
+    await h.stock.reserve('o-1', lines);
+    expect(await status('o-1')).toBe('RESERVED');
+    expect((await h.published()).map((e) => e.type)).toEqual(['inventory.reserved']);
   });
 
   it('leaves a rejected reservation alone on release', async () => {
     await h.stock.reserve('o-1', [{ sku: 'B', quantity: 2 }]);
     await h.published();
-    await h.stock.release('o-1', 'order cancelled', true);
+    await h.stock.release('o-1', 'order cancelled');
     expect(await status('o-1')).toBe('REJECTED');
+    expect(await counts()).toEqual(untouched);
+    expect(await h.published()).toEqual([]);
+  });
+
+  it('commits nothing once released: the units stay on the shelf', async () => {
+    await h.stock.reserve('o-1', lines);
+    await h.stock.release('o-1', 'payment timed out');
+    await h.published();
+    await h.stock.commit('o-1');
+    expect(await status('o-1')).toBe('RELEASED');
     expect(await counts()).toEqual(untouched);
     expect(await h.published()).toEqual([]);
   });
@@ -146,7 +162,7 @@ describe('StockUseCases', () => {
     expect(await counts()).toEqual(shipped);
     await h.stock.commit('o-1');
     await h.stock.commit('o-unknown');
-    await h.stock.release('o-1', 'too late', true);
+    await h.stock.release('o-1', 'too late');
     expect(await counts()).toEqual(shipped);
     expect(await status('o-1')).toBe('COMMITTED');
     expect(await h.published()).toEqual([]);

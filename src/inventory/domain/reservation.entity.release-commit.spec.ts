@@ -8,19 +8,6 @@ const counts = (...ps: Product[]) => ps.map((p) => [p.sku, p.available, p.reserv
 const at = new Date('2030-01-02T03:04:05Z');
 
 describe('Reservation once decided', () => {
-  it('leaves a silent tombstone for an order cancelled before it was reserved', () => {
-    const r = Reservation.cancelled('o-1', at);
-    expect(r.snapshot()).toEqual({
-      orderId: 'o-1',
-      items: [],
-      status: 'CANCELLED',
-      updatedAt: at,
-      version: 1,
-    });
-    expect(r.holdsStock).toBe(false);
-    expect(r.events).toEqual([]);
-  });
-
   function held(a: Product): Reservation {
     const r = Reservation.decide('o-1', [{ sku: 'A', quantity: 2 }], [a]);
     r.clearEvents();
@@ -49,7 +36,14 @@ describe('Reservation once decided', () => {
 
     it.each([
       ['rejected', (a: Product) => Reservation.decide('o-1', [{ sku: 'A', quantity: 9 }], [a])],
-      ['cancelled', () => Reservation.cancelled('o-1')],
+      [
+        'released',
+        (a: Product) => {
+          const r = held(a);
+          r.release('declined', [a]);
+          return r;
+        },
+      ],
       [
         'committed',
         (a: Product) => {

@@ -130,8 +130,9 @@ describe('Reservation versions', () => {
     });
 
   it('stands at the stored version once committed, its events handed over', () => {
-    const r = Reservation.cancelled('o-9', at);
+    const r = Reservation.decide('o-9', [{ sku: 'A', quantity: 1 }], [], at);
     expect([r.version, r.persistedVersion]).toEqual([1, 0]);
+    expect(r.events).toHaveLength(1);
     r.markCommitted();
     expect([r.version, r.persistedVersion]).toEqual([1, 1]);
     expect(r.events).toEqual([]);
@@ -150,10 +151,16 @@ describe('Reservation versions', () => {
     expect([committed.version, committed.persistedVersion]).toEqual([4, 4]);
   });
 
-  it('stays at the stored version when there is nothing to release or commit', () => {
-    const tombstone = Reservation.restore({ ...Reservation.cancelled('o-8', at).snapshot() });
-    tombstone.release('late', [], at);
-    tombstone.commit([], at);
-    expect([tombstone.version, tombstone.persistedVersion]).toEqual([1, 1]);
-  });
+  it.each(['REJECTED', 'RELEASED', 'COMMITTED'] as const)(
+    'stays at the stored version, untouched and silent, when %s: nothing to release or commit',
+    (status) => {
+      const r = Reservation.restore({ ...stored(2).snapshot(), status });
+      const before = r.snapshot();
+      r.release('late', [product('A', 0, 1)], new Date('2031-01-01T00:00:00Z'));
+      r.commit([product('A', 0, 1)], new Date('2031-01-01T00:00:00Z'));
+      expect(r.snapshot()).toEqual(before);
+      expect([r.version, r.persistedVersion]).toEqual([2, 2]);
+      expect(r.events).toEqual([]);
+    },
+  );
 });

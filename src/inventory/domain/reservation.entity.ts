@@ -4,10 +4,10 @@ import { ReservationEvent } from './reservation.events';
 import { Shortage, StockLine, describeShortages, mergeLines } from './stock-line';
 
 /**
- * One per order, decided once. CANCELLED is a tombstone: the order was cancelled before its
- * stock was reserved, so a late order.placed finds it decided and reserves nothing.
+ * One per order, decided once: RESERVED or REJECTED, then a RESERVED one is RELEASED or
+ * COMMITTED. No tombstone: the order process asks for a release only after the decision.
  */
-export type ReservationStatus = 'RESERVED' | 'REJECTED' | 'RELEASED' | 'COMMITTED' | 'CANCELLED';
+export type ReservationStatus = 'RESERVED' | 'REJECTED' | 'RELEASED' | 'COMMITTED';
 
 export interface ReservationProps {
   orderId: string;
@@ -61,14 +61,6 @@ export class Reservation extends VersionedAggregateRoot<ReservationEvent> {
     return reservation;
   }
 
-  /** The tombstone of an order cancelled before anything was reserved for it. */
-  static cancelled(orderId: string, now = new Date()): Reservation {
-    return new Reservation(
-      { orderId, items: [], status: 'CANCELLED', updatedAt: now, version: 1 },
-      false,
-    );
-  }
-
   static restore(props: ReservationProps): Reservation {
     return new Reservation({ ...props, items: copy(props.items) }, true);
   }
@@ -90,7 +82,7 @@ export class Reservation extends VersionedAggregateRoot<ReservationEvent> {
     return this.props.status === 'RESERVED';
   }
 
-  /** Gives the held units back. Does nothing once released, committed, rejected or cancelled. */
+  /** Gives the held units back. Does nothing once released, committed or rejected. */
   release(reason: string, products: Product[], now = new Date()): void {
     if (!this.holdsStock) return;
     this.eachHeld(products, (p, quantity) => p.release(quantity));

@@ -10,6 +10,18 @@ describe('TopologyNames', () => {
     );
   });
 
+  it('names a command queue after the command alone when the module is its addressee', () => {
+    expect(new TopologyNames().subscriptionQueue('inventory', 'inventory.reserve-stock')).toBe(
+      'inventory.reserve-stock',
+    );
+    expect(new TopologyNames('t.').subscriptionQueue('billing', 'billing.charge-payment')).toBe(
+      't.billing.charge-payment',
+    );
+    expect(new TopologyNames().subscriptionQueue('inventoryx', 'inventory.reserve-stock')).toBe(
+      'inventoryx.inventory-reserve-stock',
+    );
+  });
+
   it('prefixes every name so test runs never meet a dev app', () => {
     const n = new TopologyNames('t1.');
     expect([

@@ -42,9 +42,14 @@ export class TopologyNames {
     return `${this.prefix}orderflow.retry.${delayMs}ms`;
   }
 
-  /** `<module>.<event-with-dashes>`, e.g. inventory.order-placed. */
-  subscriptionQueue(consumer: string, eventType: string): string {
-    return `${this.prefix}${consumer}.${eventType.replace(/\./g, '-')}`;
+  /**
+   * `<module>.<message-with-dashes>`, e.g. orders.payment-succeeded; a command addressed to the
+   * module itself drops the repeated name: inventory.reserve-stock, not inventory.inventory-….
+   */
+  subscriptionQueue(consumer: string, messageType: string): string {
+    const own = messageType.startsWith(`${consumer}.`);
+    const name = own ? messageType.slice(consumer.length + 1) : messageType;
+    return `${this.prefix}${consumer}.${name.replace(/\./g, '-')}`;
   }
 
   /** Fanout exchange that copies one event type to every instance that wants all of them. */

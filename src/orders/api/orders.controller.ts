@@ -41,7 +41,8 @@ export class OrdersController {
   })
   @ApiAcceptedResponse({
     type: OrderView,
-    description: 'Accepted; follows PENDING → CONFIRMED / REJECTED / CANCELLED',
+    description:
+      'Accepted; follows PENDING → STOCK_RESERVED → CONFIRMED, or ends REJECTED / CANCELLED (declined, timed out, cancelled)',
   })
   @ApiBadRequestResponse({
     description:
@@ -91,7 +92,11 @@ export class OrdersController {
 
   @Post(':id/cancel')
   @HttpCode(200)
-  @ApiOkResponse({ type: OrderView })
+  @ApiOkResponse({
+    type: OrderView,
+    description:
+      'Cancelled at any step before CONFIRMED: stock held is released, a charge that succeeds later is refunded',
+  })
   @ApiConflictResponse({ description: 'The order is already final (code ORDERS.ALREADY_FINAL)' })
   @ApiNotFoundResponse()
   async cancel(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {

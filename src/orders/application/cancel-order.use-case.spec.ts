@@ -38,10 +38,20 @@ describe('CancelOrderUseCase', () => {
     });
   });
 
-  it('cancels an order whose stock is reserved', async () => {
-    await world.move('o-1', 'reserve');
-    expect((await cancel.execute('o-1')).status).toBe(OrderStatus.CANCELLED);
+  it('cancels a pending order without releasing: no reservation is known yet', async () => {
+    const order = await cancel.execute('o-1');
+    expect(order.step).toBe('releasing-stock');
     expect(await world.types()).toEqual(['order.cancelled']);
+  });
+
+  it('cancels an order awaiting payment, releasing its stock for the customer reason', async () => {
+    await world.move('o-1', 'reserve');
+    await world.published();
+    expect((await cancel.execute('o-1')).status).toBe(OrderStatus.CANCELLED);
+    const [release, cancelled] = await world.published();
+    expect(release.type).toBe('inventory.release-stock');
+    expect(release.payload).toStrictEqual({ orderId: 'o-1', reason: 'Cancelled by the customer' });
+    expect(cancelled.type).toBe('order.cancelled');
   });
 
   it('refuses an unknown order with OrderNotFoundError, announcing nothing', async () => {
@@ -51,7 +61,7 @@ describe('CancelOrderUseCase', () => {
   });
 
   it.each([
-    [['reserve', 'confirm'], OrderStatus.CONFIRMED],
+    [['reserve', 'pay'], OrderStatus.CONFIRMED],
     [['reject'], OrderStatus.REJECTED],
     [['cancel'], OrderStatus.CANCELLED],
   ] as Array<[Step[], OrderStatus]>)(
@@ -78,14 +88,22 @@ describe('CancelOrderUseCase', () => {
     ]);
     expect((await world.stored('o-1')).snapshot()).toEqual(order.snapshot());
     expect(order.version).toBe(3);
-    expect(await world.types()).toEqual(['order.cancelled']);
+    expect(await world.types()).toEqual([
+      'billing.charge-payment',
+      'inventory.release-stock',
+      'order.cancelled',
+    ]);
   });
 
   it('refuses when the order became final while it was being cancelled', async () => {
-    world.repo.interleave = () => world.move('o-1', 'reserve', 'confirm');
+    world.repo.interleave = () => world.move('o-1', 'reserve', 'pay');
     await expect(cancel.execute('o-1')).rejects.toThrow(OrderAlreadyFinalError);
     expect((await world.stored('o-1')).status).toBe(OrderStatus.CONFIRMED);
     // Only the other writer's confirmation went out; the lost cancellation left no trace.
-    expect(await world.types()).toEqual(['order.confirmed']);
+    expect(await world.types()).toEqual([
+      'billing.charge-payment',
+      'inventory.commit-stock',
+      'order.confirmed',
+    ]);
   });
 });

@@ -4,10 +4,14 @@ import { ClassConstructor } from 'class-transformer';
 import { CorrelationContext } from '../../common/correlation/correlation.context';
 import { validateContract } from '../../messaging/consumer/contract.validator';
 import {
+  ChargePayment,
+  CommitStock,
   OrderCancelled,
   OrderConfirmed,
-  OrderPlaced,
   OrderRejected,
+  RefundPayment,
+  ReleaseStock,
+  ReserveStock,
 } from '../../messaging/contracts';
 import { OrderEvent, OrderFacts } from '../domain/order-events';
 import { orderEvents } from './order-events';
@@ -25,16 +29,62 @@ const order: OrderFacts = {
   currency: 'EUR',
 };
 const shortages = [{ sku: 'MUG', requested: 2, available: 1 }];
+const stock = [
+  { sku: 'MUG', quantity: 2 },
+  { sku: 'TEE', quantity: 1 },
+];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-const announced: Array<[string, string, OrderEvent, ClassConstructor<object>, object]> = [
+type Row = [string, string, OrderEvent, ClassConstructor<object>, object];
+
+/** Sent point to point to the one module that must act. */
+const commands: Row[] = [
   [
-    'OrderPlaced',
-    'order.placed',
-    { type: 'OrderPlaced', order, paymentToken: 'tok_visa' },
-    OrderPlaced,
-    { ...order, paymentToken: 'tok_visa' },
+    'StockReservationRequested',
+    'inventory.reserve-stock',
+    { type: 'StockReservationRequested', orderId: ORDER_ID, items: stock },
+    ReserveStock,
+    { orderId: ORDER_ID, items: stock },
   ],
+  [
+    'PaymentChargeRequested',
+    'billing.charge-payment',
+    { type: 'PaymentChargeRequested', order, paymentToken: 'tok_visa' },
+    ChargePayment,
+    {
+      orderId: ORDER_ID,
+      customerEmail: 'a@b.co',
+      items,
+      amount: 4900,
+      currency: 'EUR',
+      paymentToken: 'tok_visa',
+    },
+  ],
+  [
+    'StockCommitRequested',
+    'inventory.commit-stock',
+    { type: 'StockCommitRequested', orderId: ORDER_ID },
+    CommitStock,
+    { orderId: ORDER_ID },
+  ],
+  [
+    'StockReleaseRequested',
+    'inventory.release-stock',
+    { type: 'StockReleaseRequested', orderId: ORDER_ID, reason: 'Payment timed out' },
+    ReleaseStock,
+    { orderId: ORDER_ID, reason: 'Payment timed out' },
+  ],
+  [
+    'PaymentRefundRequested',
+    'billing.refund-payment',
+    { type: 'PaymentRefundRequested', orderId: ORDER_ID, reason: 'Payment timed out' },
+    RefundPayment,
+    { orderId: ORDER_ID, reason: 'Payment timed out' },
+  ],
+];
+
+/** Published to whoever listens: how the order ended, for the customer. */
+const events: Row[] = [
   [
     'OrderConfirmed',
     'order.confirmed',
@@ -58,35 +108,42 @@ const announced: Array<[string, string, OrderEvent, ClassConstructor<object>, ob
   ],
 ];
 
+function mapsTo(
+  event: OrderEvent,
+  type: string,
+  contract: ClassConstructor<object>,
+  payload: object,
+) {
+  const [envelope, ...more] = orderEvents(event);
+  expect(more).toEqual([]);
+  expect(envelope.type).toBe(type);
+  expect(envelope.version).toBe(1);
+  expect(envelope.payload).toStrictEqual(payload);
+  expect(envelope.messageId).toMatch(UUID);
+  expect(Number.isNaN(Date.parse(envelope.occurredAt))).toBe(false);
+  // What a consumer checks on arrival: the payload must pass it.
+  expect(() => validateContract(contract, envelope.payload, type)).not.toThrow();
+  return envelope;
+}
+
 describe('orderEvents (the orders module mapper)', () => {
-  it.each(announced)('maps %s to one %s envelope', (_, type, event, contract, payload) => {
-    const [envelope, ...more] = orderEvents(event);
-    expect(more).toEqual([]);
-    expect(envelope.type).toBe(type);
-    expect(envelope.version).toBe(1);
-    expect(envelope.payload).toStrictEqual(payload);
-    expect(envelope.messageId).toMatch(UUID);
-    expect(Number.isNaN(Date.parse(envelope.occurredAt))).toBe(false);
-    // What a consumer checks on arrival: the payload must pass it.
-    expect(() => validateContract(contract, envelope.payload, type)).not.toThrow();
+  it.each(commands)('maps %s to one %s command', (_, type, event, contract, payload) => {
+    expect(mapsTo(event, type, contract, payload).kind).toBe('command');
   });
 
-  it.each([
-    ['OrderStockReserved', { type: 'OrderStockReserved', orderId: ORDER_ID }],
-    ['OrderStockReleased', { type: 'OrderStockReleased', orderId: ORDER_ID, reason: 'expired' }],
-  ] as Array<[string, OrderEvent]>)('announces nothing for the internal step %s', (_, event) => {
-    expect(orderEvents(event)).toEqual([]);
+  it.each(events)('maps %s to one %s event', (_, type, event, contract, payload) => {
+    expect(mapsTo(event, type, contract, payload).kind).toBeUndefined();
   });
 
   it('gives every envelope a message id of its own', () => {
-    const [a] = orderEvents(announced[0][2]);
-    const [b] = orderEvents(announced[0][2]);
+    const [a] = orderEvents(events[0][2]);
+    const [b] = orderEvents(events[0][2]);
     expect(a.messageId).not.toBe(b.messageId);
   });
 
   it('carries the correlation and cause of the flow being handled', () => {
     const [envelope] = CorrelationContext.run({ correlationId: 'c-1', causationId: 'm-0' }, () =>
-      orderEvents({ type: 'OrderCancelled', order, reason: 'why' }),
+      orderEvents({ type: 'StockCommitRequested', orderId: ORDER_ID }),
     );
     expect(envelope.correlationId).toBe('c-1');
     expect(envelope.causationId).toBe('m-0');

@@ -1,35 +1,46 @@
 import {
+  ChargePayment,
+  CommitStock,
   MessageEnvelope,
+  newCommand,
   newEnvelope,
   OrderCancelled,
   OrderConfirmed,
-  OrderPlaced,
   OrderRejected,
+  RefundPayment,
+  ReleaseStock,
+  ReserveStock,
 } from '../../messaging';
-import { OrderEvent, OrderFacts } from '../domain/order-events';
+import { OrderEvent } from '../domain/order-events';
 
-const withoutTotals = ({ orderId, customerEmail }: OrderFacts) => ({ orderId, customerEmail });
-
-/** The orders module's one mapper: what each domain event announces to other modules. */
+/**
+ * The orders module's one mapper: the process's decisions become commands to the one module
+ * that must act (commands exchange) and the customer-facing end of the order (events).
+ */
 export function orderEvents(event: OrderEvent): MessageEnvelope<object>[] {
   switch (event.type) {
-    case 'OrderPlaced':
-      return [newEnvelope(OrderPlaced, { ...event.order, paymentToken: event.paymentToken })];
+    case 'StockReservationRequested':
+      return [newCommand(ReserveStock, { orderId: event.orderId, items: event.items })];
+    case 'PaymentChargeRequested': {
+      const { orderId, customerEmail, items, total, currency } = event.order;
+      const paymentToken = event.paymentToken;
+      const charge = { orderId, customerEmail, items, amount: total, currency, paymentToken };
+      return [newCommand(ChargePayment, charge)];
+    }
+    case 'StockCommitRequested':
+      return [newCommand(CommitStock, { orderId: event.orderId })];
+    case 'StockReleaseRequested':
+      return [newCommand(ReleaseStock, { orderId: event.orderId, reason: event.reason })];
+    case 'PaymentRefundRequested':
+      return [newCommand(RefundPayment, { orderId: event.orderId, reason: event.reason })];
     case 'OrderConfirmed':
       return [newEnvelope(OrderConfirmed, { ...event.order, invoiceNumber: event.invoiceNumber })];
-    case 'OrderRejected':
-      return [
-        newEnvelope(OrderRejected, {
-          ...withoutTotals(event.order),
-          reason: event.reason,
-          shortages: event.shortages,
-        }),
-      ];
+    case 'OrderRejected': {
+      const { orderId, customerEmail } = event.order;
+      const { reason, shortages } = event;
+      return [newEnvelope(OrderRejected, { orderId, customerEmail, reason, shortages })];
+    }
     case 'OrderCancelled':
       return [newEnvelope(OrderCancelled, { ...event.order, reason: event.reason })];
-    // Steps inside the order's own process: nobody else listens for them.
-    case 'OrderStockReserved':
-    case 'OrderStockReleased':
-      return [];
   }
 }

@@ -17,4 +17,6 @@ export abstract class OrderRepository {
   abstract save(order: Order, tx: Transaction): Promise<void>;
   abstract findById(id: string): Promise<Order | undefined>;
   abstract list(query: OrderListQuery): Promise<{ items: Order[]; total: number }>;
+  /** Up to `limit` orders whose payment is due by `now`, earliest due first, ties by id. */
+  abstract findDue(now: Date, limit: number): Promise<Order[]>;
 }

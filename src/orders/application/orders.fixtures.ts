@@ -51,18 +51,37 @@ export async function pricingOf(lines: OrderLine[]): Promise<CatalogPricingServi
   return new CatalogPricingService(catalog, new CatalogSync(catalog, config), inventory, config);
 }
 
-/** What another writer (the lifecycle, the customer) may do to a stored order, by name. */
+/** The payment timeout the fixtures run with, and a clock for due times. */
+export const TIMEOUT_MS = 60_000;
+export const LATER = new Date('2999-01-01T00:00:00.000Z');
+
+/** What another writer (an answer, the customer, the clock) may do to a stored order, by name. */
 const STEPS = {
-  reserve: (o: Order) => o.stockReserved(),
-  reject: (o: Order) => o.reject('Not enough stock', []),
-  confirm: (o: Order) => o.confirm('INV-1'),
+  reserve: (o: Order) => o.stockReserved(TIMEOUT_MS),
+  reject: (o: Order) => o.stockRejected('Not enough stock', []),
+  pay: (o: Order) => o.paymentSucceeded('INV-1'),
+  decline: (o: Order) => o.paymentFailed('card_declined'),
+  refund: (o: Order) => o.paymentRefunded('refunded elsewhere'),
+  release: (o: Order) => o.stockReleased('released elsewhere'),
+  timeout: (o: Order) => o.timeOut(LATER),
   cancel: (o: Order) => o.cancel('Cancelled elsewhere'),
-  release: (o: Order) => o.stockReleased('other writer'),
 };
 export type Step = keyof typeof STEPS;
 
-export function placedOrder(id: string, items: OrderLine[], at?: Date): Order {
-  return Order.place({ id, customerEmail: 'a@b.co', currency: 'EUR', items }, 'tok_visa', at);
+/** Walks an order through the named steps; each must change it. */
+export function walk(order: Order, ...steps: Step[]): Order {
+  for (const s of steps)
+    if (STEPS[s](order) === false) throw new Error(`Step ${s} changed nothing (${order.status})`);
+  return order;
+}
+
+export function placedOrder(id: string, items: OrderLine[], at?: Date, token = 'tok_visa'): Order {
+  return Order.place({ id, customerEmail: 'a@b.co', currency: 'EUR', items }, token, at);
+}
+
+/** A config whose payment timeout is TIMEOUT_MS. */
+export function configWithTimeout(paymentTimeoutMs = TIMEOUT_MS): AppConfig {
+  return Object.assign(new AppConfig(), { paymentTimeoutMs });
 }
 
 /** The orders module in memory: its unit of work, outbox and order repository. */
@@ -76,7 +95,7 @@ export class OrdersWorld<R extends InMemoryOrderRepository = InterleavingOrderRe
     this.outbox = outbox;
   }
 
-  /** Stores a placed order; its order.placed is drained, so a test sees only what it causes. */
+  /** Stores a placed order; its ReserveStock is drained, so a test sees only what it causes. */
   async seed(order: Order): Promise<void> {
     await this.uow.run((tx) => this.repo.save(order, tx));
     await this.drain();
@@ -87,7 +106,7 @@ export class OrdersWorld<R extends InMemoryOrderRepository = InterleavingOrderRe
     return this.uow.run(async (tx) => {
       const order = await this.repo.findById(id);
       if (!order) throw new Error(`No stored order ${id} to move`);
-      steps.forEach((s) => STEPS[s](order));
+      walk(order, ...steps);
       await this.repo.save(order, tx);
     });
   }

@@ -40,7 +40,7 @@ describe('PlaceOrderUseCase under races and storage failures', () => {
     expect(b.id).toBe(a.id);
     expect(await storedCount()).toBe(1);
     expect((await requests.find('key-1'))?.orderId).toBe(a.id);
-    expect(await world.types()).toEqual(['order.placed']);
+    expect(await world.types()).toEqual(['inventory.reserve-stock']);
   });
 
   it('refuses the loser of a race whose winner had another body', async () => {

@@ -37,25 +37,26 @@ describe('PlaceOrderUseCase', () => {
     placeOrder = new PlaceOrderUseCase(world.uow, world.repo, requests, await pricingOf(items));
   });
 
-  it('stores a pending, priced order and announces order.placed with the payment token', async () => {
+  it('stores a pending, priced order holding the token, and asks inventory to reserve', async () => {
     const order = await placeOrder.execute(cmd, 'key-1');
     expect(order.id).toMatch(
       /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
     );
     expect(order.status).toBe(OrderStatus.PENDING);
     expect(order.snapshot()).toMatchObject({ customerEmail: 'a@b.co', items, currency: 'EUR' });
+    expect(order.snapshot().paymentToken).toBe('tok_visa');
     expect((await world.stored(order.id)).snapshot()).toEqual(order.snapshot());
     expect(order.events).toEqual([]);
     const events = await world.published();
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ type: 'order.placed', version: 1 });
+    // No order.placed: the token is never broadcast, it waits on the order for the charge.
+    expect(events[0]).toMatchObject({ type: 'inventory.reserve-stock', kind: 'command' });
     expect(events[0].payload).toStrictEqual({
       orderId: order.id,
-      customerEmail: 'a@b.co',
-      items,
-      total: 4900,
-      currency: 'EUR',
-      paymentToken: 'tok_visa',
+      items: [
+        { sku: 'MUG', quantity: 2 },
+        { sku: 'TEE', quantity: 1 },
+      ],
     });
   });
 
@@ -76,7 +77,7 @@ describe('PlaceOrderUseCase', () => {
     const second = await placeOrder.execute(cmd);
     expect(second.id).not.toBe(first.id);
     expect(add).not.toHaveBeenCalled();
-    expect(await world.types()).toEqual(['order.placed', 'order.placed']);
+    expect(await world.types()).toEqual(['inventory.reserve-stock', 'inventory.reserve-stock']);
   });
 
   it('replays the stored order for the same key and body, writing nothing', async () => {

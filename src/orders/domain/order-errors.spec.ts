@@ -2,7 +2,6 @@ import { DuplicateIdempotencyKeyError } from '../application/duplicate-idempoten
 import { CatalogPriceRejectedError } from './catalog-price-rejected.error';
 import { IdempotencyKeyReusedError } from './idempotency-key-reused.error';
 import { InvalidIdempotencyKeyError } from './invalid-idempotency-key.error';
-import { InvalidTransitionError } from './invalid-transition.error';
 import { OrderAlreadyFinalError } from './order-already-final.error';
 import { OrderNotFoundError } from './order-not-found.error';
 import { OrderStatus } from './order-status';
@@ -36,14 +35,6 @@ describe('Orders domain errors', () => {
       'Idempotency-Key must be 1-255 printable ASCII characters (spaces allowed only inside); ' +
         'got 300 characters',
       { maxLength: 255, length: 300 },
-    ],
-    [
-      new InvalidTransitionError('o-1', OrderStatus.CONFIRMED, OrderStatus.CANCELLED),
-      'InvalidTransitionError',
-      'ORDERS.INVALID_TRANSITION',
-      'conflict',
-      'Order o-1 cannot go from CONFIRMED to CANCELLED',
-      { orderId: 'o-1', from: 'CONFIRMED', to: 'CANCELLED' },
     ],
     [
       new OrderAlreadyFinalError('o-2', OrderStatus.REJECTED),

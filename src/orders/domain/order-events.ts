@@ -7,6 +7,12 @@ export interface Shortage {
   available: number;
 }
 
+/** What inventory holds for one line. */
+export interface StockLine {
+  sku: string;
+  quantity: number;
+}
+
 /** The facts an event's consumers need about the order itself. */
 export interface OrderFacts {
   orderId: string;
@@ -16,11 +22,17 @@ export interface OrderFacts {
   currency: string;
 }
 
+/**
+ * The process's decisions: the first five ask one module to act (commands), the last three tell
+ * the customer how the order ended (exactly one of them per order).
+ */
 export type OrderEvent =
-  /** The payment token is carried for billing only; the order never stores it. */
-  | { type: 'OrderPlaced'; order: OrderFacts; paymentToken: string }
-  | { type: 'OrderStockReserved'; orderId: string }
-  | { type: 'OrderRejected'; order: OrderFacts; reason: string; shortages: Shortage[] }
+  | { type: 'StockReservationRequested'; orderId: string; items: StockLine[] }
+  /** The only event that carries the payment token: it goes to billing alone. */
+  | { type: 'PaymentChargeRequested'; order: OrderFacts; paymentToken: string }
+  | { type: 'StockCommitRequested'; orderId: string }
+  | { type: 'StockReleaseRequested'; orderId: string; reason: string }
+  | { type: 'PaymentRefundRequested'; orderId: string; reason: string }
   | { type: 'OrderConfirmed'; order: OrderFacts; invoiceNumber: string }
-  | { type: 'OrderCancelled'; order: OrderFacts; reason: string }
-  | { type: 'OrderStockReleased'; orderId: string; reason: string };
+  | { type: 'OrderRejected'; order: OrderFacts; reason: string; shortages: Shortage[] }
+  | { type: 'OrderCancelled'; order: OrderFacts; reason: string };

@@ -1,5 +1,4 @@
 import { OrderStatus, canTransition, isFinal } from './order-status';
-import { Order } from './order.entity';
 
 const { PENDING, STOCK_RESERVED, CONFIRMED, REJECTED, CANCELLED } = OrderStatus;
 const ALL = Object.values(OrderStatus);
@@ -29,29 +28,5 @@ describe('Order statuses', () => {
     [CANCELLED, true],
   ])('isFinal(%s) is %s', (status, final) => {
     expect(isFinal(status)).toBe(final);
-  });
-
-  it('records each change in the history with its time and reason, and none without one', () => {
-    const t0 = new Date('2026-11-23T10:00:00.000Z');
-    const t1 = new Date('2026-11-23T10:00:01.000Z');
-    const t2 = new Date('2026-11-23T10:00:02.000Z');
-    const order = Order.place(
-      {
-        id: 'o-h',
-        customerEmail: 'a@b.co',
-        currency: 'EUR',
-        items: [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }],
-      },
-      'tok',
-      t0,
-    );
-    order.stockReserved(undefined, t1);
-    order.cancel('Customer cancelled', t2);
-    expect(order.snapshot().history).toEqual([
-      { status: PENDING, at: t0 },
-      { status: STOCK_RESERVED, at: t1, reason: 'Stock reserved' },
-      { status: CANCELLED, at: t2, reason: 'Customer cancelled' },
-    ]);
-    expect(order.snapshot().updatedAt).toEqual(t2);
   });
 });

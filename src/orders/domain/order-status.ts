@@ -6,6 +6,7 @@ export enum OrderStatus {
   CANCELLED = 'CANCELLED',
 }
 
+/** The statuses alone; the process (order-process.ts) decides which move an answer makes. */
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
   [OrderStatus.PENDING]: [OrderStatus.STOCK_RESERVED, OrderStatus.REJECTED, OrderStatus.CANCELLED],
   [OrderStatus.STOCK_RESERVED]: [OrderStatus.CONFIRMED, OrderStatus.CANCELLED],

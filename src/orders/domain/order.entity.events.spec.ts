@@ -1,13 +1,11 @@
-import { OrderAlreadyFinalError } from './order-already-final.error';
 import { OrderEvent, OrderFacts } from './order-events';
 import { Order } from './order.entity';
-import { InvalidTransitionError } from './invalid-transition.error';
 
 const items = [
   { sku: 'A', name: 'A', quantity: 2, unitPrice: 150 },
   { sku: 'B', name: 'B', quantity: 1, unitPrice: 99 },
 ];
-const facts: OrderFacts = {
+const order: OrderFacts = {
   orderId: 'o-1',
   customerEmail: 'a@b.co',
   items,
@@ -16,98 +14,142 @@ const facts: OrderFacts = {
 };
 const place = () =>
   Order.place({ id: 'o-1', customerEmail: 'a@b.co', currency: 'EUR', items }, 'tok_visa');
-/** A placed order whose OrderPlaced was already committed, so only the next step shows. */
-const fresh = (...prepare: Array<(o: Order) => void>) => {
+
+type Act = (o: Order) => unknown;
+const reserve: Act = (o) => o.stockReserved(60_000);
+const pay: Act = (o) => o.paymentSucceeded('INV-1');
+const cancel: Act = (o) => o.cancel('Cancelled by the customer');
+const timeOut: Act = (o) => o.timeOut(new Date('2999-01-01'));
+/** What the order records for `act` once it went through `path` (whose events were committed). */
+const recorded = (path: Act[], act: Act): readonly OrderEvent[] => {
   const o = place();
-  prepare.forEach((p) => p(o));
+  path.forEach((p) => p(o));
   o.clearEvents();
-  return o;
+  act(o);
+  return o.events;
 };
-const reserve = (o: Order) => o.stockReserved();
+const release = (reason: string): OrderEvent => ({
+  type: 'StockReleaseRequested',
+  orderId: 'o-1',
+  reason,
+});
+const cancelled = (reason: string): OrderEvent => ({ type: 'OrderCancelled', order, reason });
 
-describe('Order: the events it records', () => {
-  it('records OrderPlaced with the order facts and the payment token', () => {
+describe('Order: the commands and customer events it records', () => {
+  it('asks inventory to reserve each line when placed, and nothing else', () => {
     expect(place().events).toStrictEqual([
-      { type: 'OrderPlaced', order: facts, paymentToken: 'tok_visa' },
+      {
+        type: 'StockReservationRequested',
+        orderId: 'o-1',
+        items: [
+          { sku: 'A', quantity: 2 },
+          { sku: 'B', quantity: 1 },
+        ],
+      },
     ]);
   });
 
-  it('records OrderStockReserved with the order id only', () => {
-    const o = fresh();
-    o.stockReserved();
-    expect(o.events).toStrictEqual([{ type: 'OrderStockReserved', orderId: 'o-1' }]);
+  it.each<[string, Act[], Act, OrderEvent[]]>([
+    [
+      'reserved: charge with the token',
+      [],
+      reserve,
+      [{ type: 'PaymentChargeRequested', order, paymentToken: 'tok_visa' }],
+    ],
+    [
+      'paid: commit, then confirmed',
+      [reserve],
+      pay,
+      [
+        { type: 'StockCommitRequested', orderId: 'o-1' },
+        { type: 'OrderConfirmed', order, invoiceNumber: 'INV-1' },
+      ],
+    ],
+    [
+      'rejected: rejected, nothing to release',
+      [],
+      (o) => o.stockRejected('Not enough stock', [{ sku: 'A', requested: 2, available: 1 }]),
+      [
+        {
+          type: 'OrderRejected',
+          order,
+          reason: 'Not enough stock',
+          shortages: [{ sku: 'A', requested: 2, available: 1 }],
+        },
+      ],
+    ],
+    [
+      'declined: release, then cancelled',
+      [reserve],
+      (o) => o.paymentFailed('card_declined'),
+      [release('Payment declined: card_declined'), cancelled('Payment declined: card_declined')],
+    ],
+    [
+      'timed out: release, then cancelled',
+      [reserve],
+      timeOut,
+      [release('Payment timed out'), cancelled('Payment timed out')],
+    ],
+    [
+      'cancelled awaiting payment: release, then cancelled',
+      [reserve],
+      cancel,
+      [release('Cancelled by the customer'), cancelled('Cancelled by the customer')],
+    ],
+    [
+      'cancelled awaiting stock: cancelled only',
+      [],
+      cancel,
+      [cancelled('Cancelled by the customer')],
+    ],
+    [
+      'reserved after the cancel: release for the cancel reason',
+      [cancel],
+      reserve,
+      [release('Cancelled by the customer')],
+    ],
+    [
+      'paid after the timeout: refund for the timeout',
+      [reserve, timeOut],
+      pay,
+      [{ type: 'PaymentRefundRequested', orderId: 'o-1', reason: 'Payment timed out' }],
+    ],
+    ['refunded: a note only', [reserve, cancel, pay], (o) => o.paymentRefunded('why'), []],
+    ['released: a note only', [reserve, cancel], (o) => o.stockReleased('why'), []],
+    [
+      'declined after the cancel: nothing owed',
+      [reserve, cancel],
+      (o) => o.paymentFailed('no'),
+      [],
+    ],
+    ['a duplicate reservation: nothing', [reserve], reserve, []],
+    ['a duplicate payment: nothing', [reserve, pay], pay, []],
+    ['a second late payment: nothing', [reserve, cancel, pay], pay, []],
+  ])('%s', (_, path, act, expected) => {
+    expect(recorded(path, act)).toStrictEqual(expected);
   });
 
-  it('records OrderRejected with the facts, reason and shortages', () => {
-    const o = fresh();
-    const shortages = [{ sku: 'A', requested: 2, available: 1 }];
-    o.reject('Not enough stock', shortages);
-    expect(o.events).toStrictEqual([
-      { type: 'OrderRejected', order: facts, reason: 'Not enough stock', shortages },
-    ]);
-  });
-
-  it('records OrderConfirmed with the facts and the invoice number', () => {
-    const o = fresh(reserve);
-    o.confirm('INV-1');
-    expect(o.events).toStrictEqual([
-      { type: 'OrderConfirmed', order: facts, invoiceNumber: 'INV-1' },
-    ]);
-  });
-
-  it('confirming a PENDING order records OrderStockReserved, then OrderConfirmed', () => {
-    const o = fresh();
-    o.confirm('INV-2');
-    expect(o.events).toStrictEqual([
-      { type: 'OrderStockReserved', orderId: 'o-1' },
-      { type: 'OrderConfirmed', order: facts, invoiceNumber: 'INV-2' },
-    ]);
-  });
-
-  it.each([[[]], [[reserve]]])('records OrderCancelled with the facts and reason (%#)', (prep) => {
-    const o = fresh(...prep);
-    o.cancel('Cancelled by the customer');
-    expect(o.events).toStrictEqual([
-      { type: 'OrderCancelled', order: facts, reason: 'Cancelled by the customer' },
-    ]);
-  });
-
-  it('records OrderStockReleased with the reason as given', () => {
-    const o = fresh();
-    o.stockReleased('expired');
-    expect(o.events).toStrictEqual([
-      { type: 'OrderStockReleased', orderId: 'o-1', reason: 'expired' },
-    ]);
-  });
-
-  it('records nothing for a refused step', () => {
-    const o = fresh((x) => x.cancel('why'));
-    expect(() => o.cancel('again')).toThrow(OrderAlreadyFinalError);
-    expect(() => o.stockReserved()).toThrow(InvalidTransitionError);
-    expect(() => o.confirm('INV-3')).toThrow(InvalidTransitionError);
-    expect(() => o.reject('late', [])).toThrow(InvalidTransitionError);
-    expect(o.events).toEqual([]);
-  });
-
-  it('keeps events in the order they happened until clearEvents, then starts afresh', () => {
+  it('keeps events in the order they happened until clearEvents', () => {
     const o = place();
-    o.stockReserved();
-    o.stockReleased('expired');
+    reserve(o);
+    pay(o);
     expect(o.events.map((e) => e.type)).toEqual([
-      'OrderPlaced',
-      'OrderStockReserved',
-      'OrderStockReleased',
+      'StockReservationRequested',
+      'PaymentChargeRequested',
+      'StockCommitRequested',
+      'OrderConfirmed',
     ]);
     o.clearEvents();
     expect(o.events).toEqual([]);
-    o.cancel('why');
-    expect(o.events.map((e) => e.type)).toEqual(['OrderCancelled']);
   });
 
   it('does not share its lines with the facts an event carries', () => {
     const o = place();
-    const placed = o.events[0] as Extract<OrderEvent, { type: 'OrderPlaced' }>;
-    placed.order.items[0].quantity = 50;
+    reserve(o);
+    const charge = o.events[1] as Extract<OrderEvent, { type: 'PaymentChargeRequested' }>;
+    charge.order.items[0].quantity = 50;
+    const reservation = o.events[0] as Extract<OrderEvent, { type: 'StockReservationRequested' }>;
+    reservation.items[0].quantity = 60;
     expect(o.total).toBe(399);
     expect(o.snapshot().items[0].quantity).toBe(2);
   });

@@ -3,6 +3,9 @@ import { InMemoryTransaction, Transaction } from '../../messaging';
 import { OrderListQuery, OrderRepository } from '../application/order.repository';
 import { Order, OrderProps } from '../domain/order.entity';
 
+const earliestDue = (a: OrderProps, b: OrderProps): number =>
+  a.paymentDueAt!.getTime() - b.paymentDueAt!.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 const newestFirst = (a: OrderProps, b: OrderProps): number =>
   b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
@@ -37,5 +40,13 @@ export class InMemoryOrderRepository extends OrderRepository {
       items: all.slice(q.offset, q.offset + q.limit).map((r) => Order.restore(r)),
       total: all.length,
     };
+  }
+
+  async findDue(now: Date, limit: number): Promise<Order[]> {
+    return [...this.rows.values()]
+      .filter((r) => r.paymentDueAt && r.paymentDueAt <= now)
+      .sort(earliestDue)
+      .slice(0, limit)
+      .map((r) => Order.restore(r));
   }
 }

@@ -59,4 +59,13 @@ export class MongoOrderRepository extends OrderRepository {
     ]);
     return { items: docs.map(OrderMapper.toDomain), total };
   }
+
+  async findDue(now: Date, limit: number): Promise<Order[]> {
+    const docs = await this.model
+      .find({ paymentDueAt: { $lte: now } })
+      .sort({ paymentDueAt: 1, _id: 1 })
+      .limit(limit)
+      .lean<OrderDoc[]>();
+    return docs.map(OrderMapper.toDomain);
+  }
 }
