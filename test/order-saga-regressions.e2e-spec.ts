@@ -1,8 +1,7 @@
 import { OrdersApi } from './support/orders-api';
-import { atRest, outcomeOf, violations } from './support/saga-invariants';
+import { outcomeOf, violations, waitForRest } from './support/saga-invariants';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
-import { waitFor } from './support/wait-for';
 
 const PAYMENT_TIMEOUT_MS = 1_500;
 
@@ -46,10 +45,9 @@ describe('Order process regressions', () => {
       );
     }
     expect((await Promise.all(cancels)).filter((s) => s !== 200 && s !== 409)).toEqual([]);
-    const outcomes = await waitFor(
+    const outcomes = await waitForRest(
       () => Promise.all(ids.map((id) => outcomeOf(t, smtp, { id, token: 'tok_visa', items: [] }))),
-      (all) => all.every(atRest),
-      { what: 'the 40 orders to come to rest' },
+      20_000,
     );
     expect(outcomes.flatMap(violations)).toEqual([]);
     const cancelled = outcomes.filter((o) => o.status === 'CANCELLED');
@@ -73,10 +71,11 @@ describe('Order process regressions', () => {
 
     const cancelled = await api.waitForStatus(placed.id, 'CANCELLED', PAYMENT_TIMEOUT_MS + 10_000);
     expect(cancelled.history.map((h) => h.reason)).toContain('Payment timed out');
-    const rest = await waitFor(
-      () => outcomeOf(t, smtp, { id: placed.id, token: 'tok_processingError', items: [] }),
-      atRest,
-      { what: 'the timed-out order to release its stock and email once' },
+    const [rest] = await waitForRest(
+      async () => [
+        await outcomeOf(t, smtp, { id: placed.id, token: 'tok_processingError', items: [] }),
+      ],
+      20_000,
     );
     expect(violations(rest)).toEqual([]);
     expect(rest.invoices).toEqual([]);

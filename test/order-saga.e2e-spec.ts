@@ -3,15 +3,14 @@ import { OrdersApi } from './support/orders-api';
 import {
   SagaOrder,
   SagaOutcome,
-  atRest,
   committedUnits,
   outcomeOf,
   seeded,
   violations,
+  waitForRest,
 } from './support/saga-invariants';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
-import { waitFor } from './support/wait-for';
 
 const ORDERS = Number(process.env.SAGA_ORDERS ?? 300);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261127);
@@ -98,10 +97,9 @@ describe('The order process under a stream of orders', () => {
     const cancelStatuses = await Promise.all(cancels);
     expect(cancelStatuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
 
-    const outcomes = await waitFor(
+    const outcomes = await waitForRest(
       () => Promise.all(orders.map((o) => outcomeOf(t, smtp, o))),
-      (all) => all.every(atRest),
-      { timeoutMs: 60_000 + PAYMENT_TIMEOUT_MS, what: 'every order to come to rest' },
+      60_000 + PAYMENT_TIMEOUT_MS,
     );
     expect(outcomes.flatMap(violations)).toEqual([]);
     await expectStockAccountedFor(orders, outcomes);

@@ -83,3 +83,25 @@ export function seeded(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * Waits until every order is at rest with its invariants holding. A compensation in flight (a
+ * charge that just succeeded on a cancelled order, its refund on the way) breaks an invariant
+ * for a moment, so only a state that stays broken past the deadline fails, naming each break.
+ */
+export async function waitForRest(
+  probe: () => Promise<SagaOutcome[]>,
+  timeoutMs: number,
+): Promise<SagaOutcome[]> {
+  const deadline = Date.now() + timeoutMs;
+  let last: SagaOutcome[] = [];
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (last.every((o) => atRest(o) && violations(o).length === 0)) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const unsettled = last.filter((o) => !atRest(o)).map((o) => `${o.id}: ${o.status}/${o.step}`);
+  throw new Error(
+    `Not at rest after ${timeoutMs} ms: ${[...unsettled, ...last.flatMap(violations)].slice(0, 40).join('; ')}`,
+  );
+}

@@ -10,7 +10,8 @@ export class HealthView {
   @ApiProperty({ example: true }) brokerConnected: boolean;
   @ApiProperty({ enum: ['memory', 'mongodb'] }) storage: 'memory' | 'mongodb';
   @ApiProperty({ example: ['orders', 'inventory', 'billing', 'notifications'] }) modules: string[];
-  @ApiProperty({ example: ['inventory.order-placed'] }) queues: string[];
+  @ApiProperty({ example: ['inventory.reserve-stock', 'orders.payment-succeeded'] })
+  queues: string[];
   @ApiProperty({ description: 'Events written but not yet confirmed by the broker', example: 0 })
   outboxPending: number;
   @ApiProperty({ description: 'Events the relay has published since start', example: 42 })

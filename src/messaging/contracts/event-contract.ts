@@ -1,7 +1,7 @@
 /** A typed integration event: a class whose fields are validated on receipt, with its wire name. */
 export interface EventContract<T extends object = object> {
   new (): T;
-  /** Past-tense routing key, e.g. `order.placed`. */
+  /** Routing key: past tense for an event (`payment.succeeded`), imperative for a command (`inventory.reserve-stock`). */
   readonly type: string;
   readonly version: number;
 }

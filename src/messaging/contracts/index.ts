@@ -2,7 +2,6 @@ export * from './event-contract';
 export * from './order-line.contract';
 export * from './stock-line.contract';
 export * from './shortage.contract';
-export * from './order-placed.event';
 export * from './order-confirmed.event';
 export * from './order-rejected.event';
 export * from './order-cancelled.event';

@@ -1,7 +1,7 @@
 /** What every message carries on the wire, around its typed payload. Checked by parseEnvelope. */
 export class MessageEnvelope<P = Record<string, unknown>> {
   messageId: string;
-  /** Past-tense routing key, e.g. `order.placed`. */
+  /** Routing key: past tense for an event (`payment.succeeded`), imperative for a command (`inventory.reserve-stock`). */
   type: string;
   version: number;
   /** ISO 8601. */

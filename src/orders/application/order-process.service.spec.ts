@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { OrderStatus } from '../domain/order-status';
 import { OrderProcessService } from './order-process.service';
 import {
@@ -13,6 +14,8 @@ import {
 const items = [{ sku: 'A', name: 'A', quantity: 1, unitPrice: 100 }];
 
 describe('OrderProcessService: each answer through the unit of work', () => {
+  afterEach(() => jest.restoreAllMocks());
+
   let world: OrdersWorld;
   let process: OrderProcessService;
 
@@ -112,12 +115,34 @@ describe('OrderProcessService: each answer through the unit of work', () => {
   it('stores and sends nothing for an answer that changes nothing', async () => {
     await at('reserve', 'pay');
     const before = await stored();
+    const save = jest.spyOn(world.repo, 'save');
     await process.stockReserved('o-1');
     await process.paymentSucceeded('o-1', 'INV-1');
     await process.paymentFailed('o-1', 'late');
     await process.timeOut('o-1', LATER);
+    expect(save).not.toHaveBeenCalled();
     expect(await stored()).toStrictEqual(before);
     expect(await world.published()).toEqual([]);
+  });
+
+  const answers: Array<[string, (p: OrderProcessService, id: string) => Promise<void>]> = [
+    ['inventory.reserved', (p, id) => p.stockReserved(id)],
+    ['inventory.rejected', (p, id) => p.stockRejected(id, 'none', [])],
+    ['inventory.released', (p, id) => p.stockReleased(id, 'why')],
+    ['payment.succeeded', (p, id) => p.paymentSucceeded(id, 'INV-1')],
+    ['payment.failed', (p, id) => p.paymentFailed(id, 'no')],
+    ['payment.refunded', (p, id) => p.paymentRefunded(id, 'why')],
+    ['the payment timeout', (p, id) => p.timeOut(id, LATER)],
+  ];
+
+  it.each(answers)('logs what it ignores, naming %s', async (what, answer) => {
+    const log = jest.spyOn(Logger.prototype, 'log');
+    const warn = jest.spyOn(Logger.prototype, 'warn');
+    await at('reserve', 'pay');
+    await answer(process, 'nope');
+    await answer(process, 'o-1');
+    expect(warn).toHaveBeenCalledWith(`Ignoring ${what} for unknown order nope`);
+    expect(log).toHaveBeenCalledWith(`Order o-1 ignores ${what}: nothing left to do (done)`);
   });
 
   it('ignores answers for orders it does not know, storing and sending nothing', async () => {

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Order } from '../domain/order.entity';
 import { OrderProcessService } from './order-process.service';
 import {
@@ -36,7 +37,10 @@ describe('PaymentTimeoutPoller', () => {
     await world.published();
   });
 
-  afterEach(() => jest.useRealTimers());
+  afterEach(() => {
+    jest.useRealTimers();
+    jest.restoreAllMocks();
+  });
 
   const statuses = async (...ids: string[]) =>
     Promise.all(ids.map(async (id) => (await world.stored(id)).status));
@@ -82,7 +86,9 @@ describe('PaymentTimeoutPoller', () => {
   it('goes on with the other orders when one timeout fails', async () => {
     const timeOut = jest.spyOn(process, 'timeOut');
     timeOut.mockRejectedValueOnce(new Error('store hiccup'));
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     expect(await poller.poll(after(5000))).toBe(3);
+    expect(warn).toHaveBeenCalledWith('Payment timeout of order o-1 failed: store hiccup');
     expect(await statuses('o-1', 'o-2', 'o-3')).toEqual([
       'STOCK_RESERVED',
       'CANCELLED',
@@ -112,9 +118,11 @@ describe('PaymentTimeoutPoller', () => {
 
   it('runs one pass at a time and never rejects, even when the store fails', async () => {
     const findDue = jest.spyOn(world.repo, 'findDue').mockRejectedValue(new Error('down'));
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     const [a, b] = [poller.tick(), poller.tick()];
     expect(b).toBe(a);
     expect(await a).toBe(0);
+    expect(warn).toHaveBeenCalledWith('Payment timeouts not checked: down');
     expect(findDue).toHaveBeenCalledTimes(1);
     await poller.tick();
     expect(findDue).toHaveBeenCalledTimes(2);
