@@ -48,10 +48,14 @@ export class MessagingModule {
           inject: [AppConfig],
           useFactory: (c: AppConfig) => ({
             name: 'orderflow',
-            uri: c.amqpUrl,
+            // A list fails over: amqp-connection-manager tries each URL in turn on every reconnect.
+            uri: c.amqpUrls,
             // Never block startup on the broker: the outbox keeps events until it is back.
             connectionInitOptions: { wait: false },
-            connectionManagerOptions: { heartbeatIntervalInSeconds: 5, reconnectTimeInSeconds: 1 },
+            connectionManagerOptions: {
+              heartbeatIntervalInSeconds: c.amqpHeartbeatSeconds,
+              reconnectTimeInSeconds: c.amqpReconnectMs / 1000,
+            },
             enableDirectReplyTo: true,
             // No @RabbitSubscribe handlers exist (consumers go through RabbitEventServer), so
             // discovery finds nothing; left on only to avoid golevelup's misleading log line.

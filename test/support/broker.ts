@@ -3,8 +3,12 @@ import * as amqp from 'amqplib';
 export const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 
 /** Deletes everything a test run declared under its prefix, so runs leave no trace on the broker. */
-export async function deleteTopology(queues: string[], exchanges: string[]): Promise<void> {
-  const conn = await amqp.connect(AMQP_URL);
+export async function deleteTopology(
+  queues: string[],
+  exchanges: string[],
+  url = AMQP_URL,
+): Promise<void> {
+  const conn = await amqp.connect(url);
   try {
     for (const q of queues) {
       const ch = await conn.createChannel();

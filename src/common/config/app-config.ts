@@ -12,13 +12,14 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { BrokerSettings } from './broker-settings';
 import { toBool, toInt, toIntList, toList } from './config-transforms';
 
 export const FEATURE_MODULES = ['orders', 'inventory', 'billing', 'notifications'] as const;
 export type FeatureModuleName = (typeof FEATURE_MODULES)[number];
 
 /** Every setting the process reads, validated once at startup by loadAppConfig(). */
-export class AppConfig {
+export class AppConfig extends BrokerSettings {
   @IsIn(['development', 'production', 'test'])
   nodeEnv: 'development' | 'production' | 'test' = 'development';
 
@@ -27,14 +28,6 @@ export class AppConfig {
   @Min(0)
   @Max(65535)
   port = 3000;
-
-  @Matches(/^amqps?:\/\//, { message: 'AMQP_URL must start with amqp:// or amqps://' })
-  amqpUrl = 'amqp://guest:guest@localhost:5672';
-
-  /** Prefixes every exchange and queue name; lets test runs share a broker without colliding. */
-  @IsString()
-  @Matches(/^[a-zA-Z0-9._-]*$/, { message: 'AMQP_NAME_PREFIX may hold letters, digits, . _ -' })
-  amqpNamePrefix = '';
 
   @IsOptional()
   @Matches(/^mongodb(\+srv)?:\/\//, { message: 'MONGODB_URI must start with mongodb://' })

@@ -15,6 +15,19 @@ describe('loadAppConfig', () => {
     expect(c.devMailboxEnabled).toBe(true);
   });
 
+  it('reads AMQP_URL as a failover list of cluster nodes', () => {
+    const c = loadAppConfig({
+      AMQP_URL: 'amqp://u:p@n1:5672, amqp://u:p@n2:5672,amqps://u:p@n3:5671',
+      AMQP_HEARTBEAT_SECONDS: '10',
+    });
+    expect(c.amqpUrls).toEqual(['amqp://u:p@n1:5672', 'amqp://u:p@n2:5672', 'amqps://u:p@n3:5671']);
+    expect(c.amqpUrl).toBe('amqp://u:p@n1:5672');
+    expect(c.amqpHeartbeatSeconds).toBe(10);
+    expect(() => loadAppConfig({ AMQP_URL: 'amqp://a, http://b' })).toThrow(/AMQP_URL entries/);
+    expect(() => loadAppConfig({ AMQP_URL: ' , ' })).toThrow(/at least one broker/);
+    expect(() => loadAppConfig({ AMQP_HEARTBEAT_SECONDS: '0' })).toThrow(/AMQP_HEARTBEAT_SECONDS/);
+  });
+
   it('reads lists, numbers and per-module Mongo URIs', () => {
     const c = loadAppConfig({
       APP_MODULES: 'orders, billing',

@@ -11,7 +11,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const raw: Record<string, unknown> = {
     nodeEnv: env.NODE_ENV,
     port: env.PORT,
-    amqpUrl: env.AMQP_URL,
+    amqpUrls: env.AMQP_URL,
+    amqpHeartbeatSeconds: env.AMQP_HEARTBEAT_SECONDS,
+    amqpReconnectMs: env.AMQP_RECONNECT_MS,
     amqpNamePrefix: env.AMQP_NAME_PREFIX,
     mongodbUri: env.MONGODB_URI || undefined,
     smtpUrl: env.SMTP_URL || undefined,
