@@ -1,13 +1,27 @@
-import { startBroker, stopBroker } from './support/rabbitmqctl';
+import { PrivateNode } from './support/private-broker/private-node';
+import { rabbitInstalled } from './support/private-broker/rabbit-tools';
+import { describeWhen } from './support/requires';
 import { TestApp, startTestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
-describe('Starting while the broker is down', () => {
+/** The app starts against a private node that is not running yet (never the shared broker). */
+describeWhen(rabbitInstalled(), 'rabbitmq-server')('Starting while the broker is down', () => {
+  let node: PrivateNode;
+
+  beforeAll(async () => {
+    // The test stops only its app (the AMQP port closes), as a broker that is not up yet.
+    node = await PrivateNode.start();
+  }, 120_000);
+
+  afterAll(async () => {
+    await node?.remove();
+  });
+
   it('serves degraded, catches up when the broker returns, and shuts down cleanly either way', async () => {
     let t: TestApp | undefined;
     try {
-      await stopBroker();
-      t = await startTestApp();
+      await node.stopApp();
+      t = await startTestApp({ AMQP_URL: node.url() });
       const health = (await t.http().get('/health').expect(200)).body;
       expect(health).toMatchObject({ status: 'degraded', brokerConnected: false });
       // Nothing to price with: the read model is empty and inventory cannot be asked.
@@ -22,7 +36,7 @@ describe('Starting while the broker is down', () => {
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
     } finally {
-      await startBroker();
+      await node.startApp();
     }
     const app = t!;
     try {

@@ -1,18 +1,29 @@
 import { OrdersApi } from './support/orders-api';
-import { startBroker, stopBroker } from './support/rabbitmqctl';
+import { PrivateNode } from './support/private-broker/private-node';
+import { rabbitInstalled } from './support/private-broker/rabbit-tools';
+import { describeWhen } from './support/requires';
 import { TestApp, startTestApp } from './support/test-app';
 import { TestSmtpServer } from './support/test-smtp-server';
 import { waitFor } from './support/wait-for';
 
-/** Restarts the real broker; the finally blocks bring it back whatever happens. */
-describe('Nothing lost when the broker goes away', () => {
+/**
+ * Stops and starts a private node of the suite's own (never the shared broker on 5672); the
+ * finally blocks bring it back whatever happens, and afterAll removes it.
+ */
+describeWhen(rabbitInstalled(), 'rabbitmq-server')('Nothing lost when the broker goes away', () => {
+  let node: PrivateNode;
   let smtp: TestSmtpServer;
   let t: TestApp;
   let api: OrdersApi;
 
   beforeAll(async () => {
+    node = await PrivateNode.start();
     smtp = await new TestSmtpServer().start();
-    t = await startTestApp({ SMTP_URL: smtp.url, RETRY_DELAYS_MS: '200,400,800' });
+    t = await startTestApp({
+      AMQP_URL: node.url(),
+      SMTP_URL: smtp.url,
+      RETRY_DELAYS_MS: '200,400,800',
+    });
     api = new OrdersApi(t);
     await api.createProduct('RST-A', 300, 10_000);
     // Warm the orders read model so pricing needs no request/reply while the broker is down.
@@ -21,11 +32,12 @@ describe('Nothing lost when the broker goes away', () => {
       (o) => o.status === 'PENDING',
       { what: 'a first order' },
     );
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await t?.close();
     await smtp?.stop();
+    await node?.remove();
   });
 
   async function expectEachConfirmedOnce(ids: string[]): Promise<void> {
@@ -48,7 +60,7 @@ describe('Nothing lost when the broker goes away', () => {
   it('accepts orders while the broker is down and completes them after it returns', async () => {
     const ids: string[] = [];
     try {
-      await stopBroker();
+      await node.stopApp();
       await waitFor(
         async () => (await t.http().get('/health')).body.brokerConnected,
         (c) => c === false,
@@ -70,7 +82,7 @@ describe('Nothing lost when the broker goes away', () => {
       expect(res.status).toBe(503);
       expect(res.headers['retry-after']).toBeDefined();
     } finally {
-      await startBroker();
+      await node.startApp();
     }
     await expectEachConfirmedOnce(ids);
   });
@@ -91,14 +103,14 @@ describe('Nothing lost when the broker goes away', () => {
         (n) => n >= 20,
         { what: 'orders before the restart' },
       );
-      await stopBroker();
+      await node.stopApp();
       await waitFor(
         async () => ids.length,
         (n) => n >= 40,
         { what: 'orders during the outage' },
       );
     } finally {
-      await startBroker();
+      await node.startApp();
       restartedAt = Date.now();
       await waitFor(
         async () => ids.length,

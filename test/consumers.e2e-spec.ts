@@ -54,7 +54,7 @@ describe('Consumers that do not fall over', () => {
   });
 
   it('counts an event or command nobody is bound for in the unrouted queue instead of dropping it', async () => {
-    const unrouted = () => queueDepth(q('orderflow.unrouted'));
+    const unrouted = () => queueDepth(q('orderflow.unrouted.kept'));
     // Billing is not loaded: the charge orders sends for each reserved order has no queue to go to.
     const orders = (
       await t.http().get('/orders?limit=100').set('Authorization', t.admin).expect(200)
@@ -73,13 +73,9 @@ describe('Consumers that do not fall over', () => {
       const ch: Channel = await conn.createChannel();
       await t.app
         .get(TopologyDeclarer)
-        .declareSubscription(
-          ch,
-          queue,
-          'billing.charge-payment',
-          t.config.retryDelaysMs,
-          'commands',
-        );
+        .declareSubscription(ch, queue, 'billing.charge-payment', t.config.retryDelaysMs, {
+          source: 'commands',
+        });
     } finally {
       await conn.close();
     }

@@ -81,11 +81,11 @@ describe('Modules as separate processes', () => {
     await deleteTopology(
       [
         ...Object.values(QUEUES).flat(),
-        'orderflow.unrouted',
+        'orderflow.unrouted.kept',
         'orderflow.dead-letters',
-        'orderflow.retry.100ms',
-        'orderflow.retry.200ms',
-        'orderflow.retry.400ms',
+        'orderflow.retry.100ms.wait',
+        'orderflow.retry.200ms.wait',
+        'orderflow.retry.400ms.wait',
       ].map((n) => prefix + n),
       [
         'orderflow.events',

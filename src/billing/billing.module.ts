@@ -3,7 +3,7 @@ import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
 import { BillingCommandsController } from './api/billing-commands.controller';
 import { BillingController } from './api/billing.controller';
-import { billingEvents } from './application/billing-events';
+import { billingEvents, billingPublications } from './application/billing-events';
 import { PaymentGateway } from './application/payment-gateway';
 import { PaymentRepository } from './application/payment.repository';
 import { PaymentUseCases } from './application/payment.use-cases';
@@ -18,6 +18,7 @@ export class BillingModule {
   static forRoot(config: AppConfig): DynamicModule {
     const persistence = featurePersistence(OWNER, config, {
       events: billingEvents,
+      publishes: billingPublications,
       stores: [
         storeAdapters(
           PaymentRepository,

@@ -6,7 +6,7 @@ import { InventoryCommandsController } from './api/inventory-commands.controller
 import { InventoryController } from './api/inventory.controller';
 import { CatalogSeeder } from './application/catalog.seeder';
 import { CatalogUseCases } from './application/catalog.use-cases';
-import { inventoryEvents } from './application/inventory-events';
+import { inventoryEvents, inventoryPublications } from './application/inventory-events';
 import { ProductRepository } from './application/product.repository';
 import { ReservationRepository } from './application/reservation.repository';
 import { StockUseCases } from './application/stock.use-cases';
@@ -20,6 +20,7 @@ export class InventoryModule {
   static forRoot(config: AppConfig): DynamicModule {
     const persistence = featurePersistence('inventory', config, {
       events: inventoryEvents,
+      publishes: inventoryPublications,
       stores: [
         storeAdapters(
           ProductRepository,

@@ -9,6 +9,7 @@ export { OnCommand, OnEvent, OnRequest } from './consumer/on-event.decorator';
 export type { MessageEnvelope } from './envelope/message-envelope';
 export { newCommand, newEnvelope } from './envelope/new-envelope';
 export type { FeaturePersistence, StoreAdapters } from './persistence/feature-persistence';
+export type { Publications } from './persistence/publications';
 export { featurePersistence, storeAdapters } from './persistence/feature-persistence';
 export { RpcClient } from './rpc/rpc.client';
 export type { EventMapper } from './unit-of-work/event-mapper';

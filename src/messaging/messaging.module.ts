@@ -8,6 +8,7 @@ import type { Connection } from 'mongoose';
 import { AppConfig } from '../common/config/app-config';
 import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
 import { AdminApiKeyGuard } from '../common/http/admin-api-key.guard';
+import { amqpSocketOptions } from './connection/amqp-socket-options';
 import { BrokerConnection } from './connection/broker-connection';
 import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
@@ -51,10 +52,13 @@ export class MessagingModule {
             // A list fails over: amqp-connection-manager tries each URL in turn on every reconnect.
             uri: c.amqpUrls,
             // Never block startup on the broker: the outbox keeps events until it is back.
-            connectionInitOptions: { wait: false },
+            // Failed connects are reported by ConnectFailureReporter, with their cause.
+            connectionInitOptions: { wait: false, skipConnectionFailedLogging: true },
             connectionManagerOptions: {
               heartbeatIntervalInSeconds: c.amqpHeartbeatSeconds,
               reconnectTimeInSeconds: c.amqpReconnectMs / 1000,
+              // Socket options amqplib passes to tls.connect for amqps:// URLs: CA, client cert.
+              connectionOptions: amqpSocketOptions(c),
             },
             enableDirectReplyTo: true,
             // No @RabbitSubscribe handlers exist (consumers go through RabbitEventServer), so

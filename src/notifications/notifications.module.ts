@@ -22,7 +22,8 @@ import { NodemailerMailSender } from './infrastructure/nodemailer-mail.sender';
 @Module({})
 export class NotificationsModule {
   static forRoot(config: AppConfig): DynamicModule {
-    // No events to map: notifications announces nothing. Its inbox lives in its own store.
+    // No events to map and nothing declared in `publishes`: notifications sends nothing, and its
+    // broker user may not either. Its inbox lives in its own store.
     const persistence = featurePersistence('notifications', config, {
       stores: [
         storeAdapters(

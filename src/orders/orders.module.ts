@@ -8,7 +8,7 @@ import { CatalogPricingService } from './application/catalog-pricing.service';
 import { CatalogReadModel } from './application/catalog-read-model';
 import { CatalogSnapshotService } from './application/catalog-snapshot.service';
 import { CatalogSync } from './application/catalog-sync.service';
-import { orderEvents } from './application/order-events';
+import { orderEvents, orderPublications } from './application/order-events';
 import { OrderProcessService } from './application/order-process.service';
 import { OrderQueries } from './application/order.queries';
 import { OrderRepository } from './application/order.repository';
@@ -27,6 +27,7 @@ export class OrdersModule {
   static forRoot(config: AppConfig): DynamicModule {
     const persistence = featurePersistence('orders', config, {
       events: orderEvents,
+      publishes: orderPublications,
       stores: [
         storeAdapters(
           OrderRepository,

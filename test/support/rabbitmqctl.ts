@@ -3,25 +3,8 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
-/** Stops the broker app (connections drop, durable data stays). Pair with startBroker in a finally. */
-export async function stopBroker(): Promise<void> {
-  await run('rabbitmqctl', ['stop_app'], { timeout: 60_000 });
-}
-
-export async function startBroker(): Promise<void> {
-  await run('rabbitmqctl', ['start_app'], { timeout: 60_000 });
-  await run('rabbitmqctl', ['await_startup'], { timeout: 60_000 });
-}
-
-/** Runs `during` with the broker stopped and always starts it again, whatever happens. */
-export async function withBrokerStopped<T>(during: () => Promise<T>): Promise<T> {
-  try {
-    await stopBroker();
-    return await during();
-  } finally {
-    await startBroker();
-  }
-}
+// The shared broker's CLI, read-only. Whatever stops, resets or reconfigures a broker runs on a
+// private node (test/support/private-broker/); test/tooling/broker-cli.spec.ts holds that line.
 
 /**
  * Messages in a queue, ready plus delivered-but-unacked (read-only; amqplib's checkQueue counts

@@ -3,9 +3,15 @@ import {
   PaymentFailed,
   PaymentRefunded,
   PaymentSucceeded,
+  Publications,
   newEnvelope,
 } from '../../messaging';
 import { PaymentEvent } from '../domain/payment-events';
+
+/** Everything billingEvents can produce. */
+export const billingPublications: Publications = {
+  events: [PaymentSucceeded, PaymentFailed, PaymentRefunded],
+};
 
 /** Billing's EventMapper: what a decided or refunded payment announces to the other modules. */
 export function billingEvents(event: PaymentEvent): MessageEnvelope<object>[] {

@@ -1,9 +1,25 @@
 import { Transform } from 'class-transformer';
-import { ArrayNotEmpty, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+} from 'class-validator';
 import { toInt, toList } from './config-transforms';
+import { TlsSettings } from './tls-settings';
 
-/** How the process reaches RabbitMQ: the node list it fails over across, and the name prefix. */
-export class BrokerSettings {
+const CLIENT_PAIR =
+  'AMQP_TLS_CERT_FILE and AMQP_TLS_KEY_FILE go together: set both for mutual TLS, or neither';
+
+/**
+ * How the process reaches RabbitMQ: the node list it fails over across, the TLS it does so
+ * with (amqps:// URLs), and the name prefix.
+ */
+export class BrokerSettings extends TlsSettings {
   /**
    * AMQP_URL, one URL or a comma-separated list of a cluster's nodes. The client connects to the
    * first that answers and, when that connection drops, goes on to the next in turn.
@@ -33,6 +49,37 @@ export class BrokerSettings {
   @IsInt({ message: 'AMQP_RECONNECT_MS must be a whole number of milliseconds' })
   @Min(100, { message: 'AMQP_RECONNECT_MS must be at least 100' })
   amqpReconnectMs = 1000;
+
+  /** AMQP_TLS_CA_FILE: the CA(s) that signed the brokers' certificates (amqps:// URLs). */
+  @IsOptional()
+  @IsString()
+  amqpTlsCaFile?: string;
+
+  /** AMQP_TLS_CERT_FILE and AMQP_TLS_KEY_FILE: the client certificate for mutual TLS. */
+  @ValidateIf((s: BrokerSettings) => !!s.amqpTlsKeyFile)
+  @IsString({ message: CLIENT_PAIR })
+  amqpTlsCertFile?: string;
+
+  @ValidateIf((s: BrokerSettings) => !!s.amqpTlsCertFile)
+  @IsString({ message: CLIENT_PAIR })
+  amqpTlsKeyFile?: string;
+
+  /**
+   * AMQP_TLS_SERVERNAME: the name the brokers' certificates are checked against, when the
+   * URLs' host is not in them (an IP address, a load balancer's name).
+   */
+  @IsOptional()
+  @IsString()
+  amqpTlsServername?: string;
+
+  get amqpTlsConfigured(): boolean {
+    return !!(
+      this.amqpTlsCaFile ||
+      this.amqpTlsCertFile ||
+      this.amqpTlsKeyFile ||
+      this.amqpTlsServername
+    );
+  }
 
   /** The first URL, for logs and single-node tools. */
   get amqpUrl(): string {

@@ -3,6 +3,7 @@ import { validateSync } from 'class-validator';
 import { AppConfig, FEATURE_MODULES } from './app-config';
 import { ConfigError } from './config.error';
 import { productionProblems } from './production-rules';
+import { loadTlsFiles } from './tls-files';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,6 +16,13 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     amqpHeartbeatSeconds: env.AMQP_HEARTBEAT_SECONDS,
     amqpReconnectMs: env.AMQP_RECONNECT_MS,
     amqpNamePrefix: env.AMQP_NAME_PREFIX,
+    amqpTlsCaFile: env.AMQP_TLS_CA_FILE || undefined,
+    amqpTlsCertFile: env.AMQP_TLS_CERT_FILE || undefined,
+    amqpTlsKeyFile: env.AMQP_TLS_KEY_FILE || undefined,
+    amqpTlsServername: env.AMQP_TLS_SERVERNAME || undefined,
+    mongodbTlsCaFile: env.MONGODB_TLS_CA_FILE || undefined,
+    mongodbTlsCertKeyFile: env.MONGODB_TLS_CERT_KEY_FILE || undefined,
+    smtpTlsCaFile: env.SMTP_TLS_CA_FILE || undefined,
     mongodbUri: env.MONGODB_URI || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
@@ -55,6 +63,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   const messages = [
     ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
     ...productionProblems(config),
+    ...loadTlsFiles(config),
   ];
   if (messages.length > 0) throw new ConfigError(messages);
   return config;

@@ -17,7 +17,7 @@ export class HealthView {
   @ApiProperty({ description: 'Events the relay has published since start', example: 42 })
   outboxPublished: number;
   @ApiPropertyOptional({
-    description: 'Events no queue was bound for, kept in orderflow.unrouted',
+    description: 'Events no queue was bound for, kept in orderflow.unrouted.kept',
     example: 0,
   })
   unroutedMessages?: number;

@@ -1,7 +1,9 @@
 import { DynamicModule } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
+import { AppConfig } from '../config/app-config';
 import { MongoConnectionModule } from './mongo-connection.module';
+import { mongoTlsOptions } from './mongo-tls-options';
 import { MongoReadiness } from './mongo-readiness.hook';
 
 /**
@@ -15,7 +17,18 @@ import { MongoReadiness } from './mongo-readiness.hook';
 export function mongoConnectionFor(owner: string, uri: string): DynamicModule {
   return {
     module: MongoConnectionModule,
-    imports: [MongooseModule.forRoot(uri, { connectionName: owner, dbName: `orderflow_${owner}` })],
+    imports: [
+      MongooseModule.forRootAsync({
+        connectionName: owner,
+        // Optional: a test module that builds one connection need not provide the whole config.
+        inject: [{ token: AppConfig, optional: true }],
+        useFactory: (config?: AppConfig) => ({
+          uri,
+          dbName: `orderflow_${owner}`,
+          ...mongoTlsOptions(config),
+        }),
+      }),
+    ],
     providers: [
       {
         provide: `MongoReadiness:${owner}`,

@@ -6,11 +6,17 @@ import {
   MessageEnvelope,
   newEnvelope,
   ProductUpdated,
+  Publications,
 } from '../../messaging';
 import { ProductEvent } from '../domain/product.events';
 import { ReservationEvent } from '../domain/reservation.events';
 
 export type InventoryEvent = ProductEvent | ReservationEvent;
+
+/** Everything inventoryEvents can produce. */
+export const inventoryPublications: Publications = {
+  events: [ProductUpdated, InventoryReserved, InventoryRejected, InventoryReleased],
+};
 
 /**
  * Inventory's domain events as the contracts other modules consume. Every event its

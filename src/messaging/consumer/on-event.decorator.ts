@@ -18,6 +18,8 @@ export function OnEvent(
     retryDelaysMs?: number[];
     /** Every running instance gets every message (cache refresh), not one of them (work). */
     broadcast?: boolean;
+    /** For handlers that wait on slow outside servers; see DEFAULT_CONSUMER_TIMEOUT_MS. */
+    consumerTimeoutMs?: number;
   } = {},
 ): MethodDecorator {
   return applyDecorators(
@@ -33,7 +35,7 @@ export function OnEvent(
 export function OnCommand(
   contract: EventContract,
   consumer: string,
-  options: { prefetch?: number; retryDelaysMs?: number[] } = {},
+  options: { prefetch?: number; retryDelaysMs?: number[]; consumerTimeoutMs?: number } = {},
 ): MethodDecorator {
   return applyDecorators(
     UseFilters(PassThroughRpcFilter),

@@ -19,6 +19,7 @@ interface HandlerExtras {
   broadcast?: boolean;
   /** From @OnCommand: bound to the commands exchange. */
   command?: boolean;
+  consumerTimeoutMs?: number;
 }
 
 /**
@@ -135,13 +136,10 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
             sub.retryDelaysMs,
           );
         else
-          await this.declarer.declareSubscription(
-            ch,
-            queue,
-            parsed.eventType,
-            sub.retryDelaysMs,
-            extras.command ? 'commands' : 'events',
-          );
+          await this.declarer.declareSubscription(ch, queue, parsed.eventType, sub.retryDelaysMs, {
+            source: extras.command ? 'commands' : 'events',
+            consumerTimeoutMs: extras.consumerTimeoutMs,
+          });
       },
       handle: (msg, ch) => this.pipeline.handle(sub, msg, ch),
     });

@@ -31,7 +31,7 @@ export class MessagingHealth implements OnModuleInit {
       outboxPending: await this.outbox.pendingCount(),
       outboxPublished: this.relay.published,
       unroutedMessages: await this.publisher
-        .queueDepth(this.declarer.names.unrouted)
+        .queueDepth(this.declarer.names.unroutedQueue)
         .catch(() => undefined),
     }));
   }

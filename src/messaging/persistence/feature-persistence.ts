@@ -12,6 +12,7 @@ import { EventMapper, noEvents } from '../unit-of-work/event-mapper';
 import { InMemoryUnitOfWork } from '../unit-of-work/in-memory-unit-of-work';
 import { MongoUnitOfWork } from '../unit-of-work/mongo-unit-of-work';
 import { UnitOfWork } from '../unit-of-work/unit-of-work';
+import { ModulePublications, Publications } from './publications';
 
 /** A port and its two adapters; the storage setting picks one. */
 export interface StoreAdapters<T> {
@@ -34,6 +35,13 @@ export interface FeaturePersistence {
   providers: Provider[];
 }
 
+export interface FeaturePersistenceOptions {
+  events?: EventMapper;
+  /** Everything `events` may produce, and the requests the module makes; nothing when absent. */
+  publishes?: Publications;
+  stores?: StoreAdapters<unknown>[];
+}
+
 /**
  * Everything a module needs to keep state: its own database (on Mongo), its outbox and inbox
  * (registered with the relay and the consumer pipeline), a UnitOfWork bound to them and to the
@@ -42,11 +50,12 @@ export interface FeaturePersistence {
 export function featurePersistence(
   owner: FeatureModuleName,
   config: AppConfig,
-  options: { events?: EventMapper; stores?: StoreAdapters<unknown>[] } = {},
+  options: FeaturePersistenceOptions = {},
 ): FeaturePersistence {
   const uri = config.mongodbUriFor(owner);
   const conn = uri ? [connectionTokenFor(owner)] : [];
-  const mapper = options.events ?? noEvents;
+  const publications = new ModulePublications(owner, options.publishes);
+  const mapper = publications.guard(options.events ?? noEvents);
   const unitOfWork: Provider = {
     provide: UnitOfWork,
     inject: [OutboxRegistry, RoutingInboxStore, ...conn],
@@ -71,6 +80,6 @@ export function featurePersistence(
   }));
   return {
     imports: uri ? [mongoConnectionFor(owner, uri)] : [],
-    providers: [unitOfWork, ...stores],
+    providers: [unitOfWork, { provide: ModulePublications, useValue: publications }, ...stores],
   };
 }

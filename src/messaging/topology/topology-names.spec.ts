@@ -28,11 +28,15 @@ describe('TopologyNames', () => {
       n.events,
       n.deadLetterQueue,
       n.retry(1000),
+      n.retryQueue(1000),
+      n.unroutedQueue,
       n.subscriptionQueue('billing', 'order.placed'),
     ]).toEqual([
       't1.orderflow.events',
       't1.orderflow.dead-letters',
       't1.orderflow.retry.1000ms',
+      't1.orderflow.retry.1000ms.wait',
+      't1.orderflow.unrouted.kept',
       't1.billing.order-placed',
     ]);
   });

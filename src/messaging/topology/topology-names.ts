@@ -37,9 +37,19 @@ export class TopologyNames {
     return `${this.prefix}orderflow.dead-letters`;
   }
 
-  /** Exchange and queue of one retry delay; messages wait there for the TTL, then go back. */
+  /** The quorum queue that keeps what `unrouted` receives (a classic one would be lost with its node). */
+  get unroutedQueue(): string {
+    return `${this.prefix}orderflow.unrouted.kept`;
+  }
+
+  /** Exchange of one retry delay; its queue holds messages for the TTL, then sends them back. */
   retry(delayMs: number): string {
     return `${this.prefix}orderflow.retry.${delayMs}ms`;
+  }
+
+  /** The quorum queue behind `retry(delayMs)`, where failed messages wait out the delay. */
+  retryQueue(delayMs: number): string {
+    return `${this.prefix}orderflow.retry.${delayMs}ms.wait`;
   }
 
   /**
@@ -69,7 +79,7 @@ export class TopologyNames {
   get all(): { exchanges: string[]; queues: string[] } {
     return {
       exchanges: [this.events, this.unrouted, this.redeliver, this.deadLetter],
-      queues: [this.unrouted, this.deadLetterQueue],
+      queues: [this.unroutedQueue, this.deadLetterQueue],
     };
   }
 }

@@ -7,7 +7,29 @@ import { TopologyNames } from './topology-names';
 
 /** A crash-looping message is dead-lettered by the broker after this many deliveries. */
 export const DELIVERY_LIMIT = 10;
+/**
+ * How long a delivery may stay unacked before the broker takes it back (RabbitMQ 3.12+ reads
+ * `x-consumer-timeout`; older brokers ignore it and use their global 30 min). Handlers that
+ * may wait on slow outside servers (SMTP) ask for more with @OnEvent's consumerTimeoutMs.
+ */
+export const DEFAULT_CONSUMER_TIMEOUT_MS = 5 * 60_000;
 const UNROUTED_MAX = 10_000;
+
+/**
+ * Every durable queue is a quorum queue: replicated over the cluster (3 members by default),
+ * so losing a node loses no message. Dead-lettering out of retry queues is at-least-once, which
+ * RabbitMQ allows only with reject-publish overflow; they have no length limit, so it never acts.
+ */
+const QUORUM = { 'x-queue-type': 'quorum' } as const;
+const AT_LEAST_ONCE_DEAD_LETTERING = {
+  'x-dead-letter-strategy': 'at-least-once',
+  'x-overflow': 'reject-publish',
+} as const;
+
+export interface SubscriptionQueueOptions {
+  source?: 'events' | 'commands';
+  consumerTimeoutMs?: number;
+}
 
 /**
  * Declares the topology from code. Every declaration is idempotent, and runs again in each
@@ -26,20 +48,17 @@ export class TopologyDeclarer {
   async declareShared(ch: Channel): Promise<void> {
     const n = this.names;
     await this.exchange(ch, n.unrouted, 'fanout', { durable: true });
-    await this.queue(ch, n.unrouted, {
+    await this.queue(ch, n.unroutedQueue, {
       durable: true,
-      arguments: { 'x-max-length': UNROUTED_MAX, 'x-overflow': 'drop-head' },
+      arguments: { ...QUORUM, 'x-max-length': UNROUTED_MAX, 'x-overflow': 'drop-head' },
     });
-    await ch.bindQueue(n.unrouted, n.unrouted, '');
+    await ch.bindQueue(n.unroutedQueue, n.unrouted, '');
     await this.exchange(ch, n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
     // A command no module is bound for is kept in the unrouted queue, not dropped.
     await this.exchange(ch, n.commands, 'direct', { durable: true, alternateExchange: n.unrouted });
     await this.exchange(ch, n.redeliver, 'direct', { durable: true });
     await this.exchange(ch, n.deadLetter, 'fanout', { durable: true });
-    await this.queue(ch, n.deadLetterQueue, {
-      durable: true,
-      arguments: { 'x-queue-type': 'quorum' },
-    });
+    await this.queue(ch, n.deadLetterQueue, { durable: true, arguments: QUORUM });
     await ch.bindQueue(n.deadLetterQueue, n.deadLetter, '');
   }
 
@@ -50,11 +69,16 @@ export class TopologyDeclarer {
       await this.exchange(ch, n.retry(delay), 'fanout', { durable: true });
       // Dead-lettering keeps the routing key, which is the target queue's name: after the TTL the
       // message goes back through `redeliver` to that one queue.
-      await this.queue(ch, n.retry(delay), {
+      await this.queue(ch, n.retryQueue(delay), {
         durable: true,
-        arguments: { 'x-message-ttl': delay, 'x-dead-letter-exchange': n.redeliver },
+        arguments: {
+          ...QUORUM,
+          ...AT_LEAST_ONCE_DEAD_LETTERING,
+          'x-message-ttl': delay,
+          'x-dead-letter-exchange': n.redeliver,
+        },
       });
-      await ch.bindQueue(n.retry(delay), n.retry(delay), '');
+      await ch.bindQueue(n.retryQueue(delay), n.retry(delay), '');
     }
   }
 
@@ -63,18 +87,19 @@ export class TopologyDeclarer {
     queue: string,
     eventType: string,
     retryDelaysMs: number[],
-    source: 'events' | 'commands' = 'events',
+    options: SubscriptionQueueOptions = {},
   ): Promise<void> {
     await this.declareRetryQueues(ch, retryDelaysMs);
     await this.queue(ch, queue, {
       durable: true,
       arguments: {
-        'x-queue-type': 'quorum',
+        ...QUORUM,
         'x-delivery-limit': DELIVERY_LIMIT,
         'x-dead-letter-exchange': this.names.deadLetter,
+        'x-consumer-timeout': options.consumerTimeoutMs ?? DEFAULT_CONSUMER_TIMEOUT_MS,
       },
     });
-    await ch.bindQueue(queue, this.names[source], eventType);
+    await ch.bindQueue(queue, this.names[options.source ?? 'events'], eventType);
     await ch.bindQueue(queue, this.names.redeliver, queue);
   }
 

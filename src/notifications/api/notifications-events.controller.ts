@@ -5,22 +5,24 @@ import { EmailContents } from '../application/email-content';
 import { SendOrderEmailUseCase } from '../application/send-order-email.use-case';
 
 const ME = 'notifications';
+/** An SMTP server may take minutes to answer (nodemailer waits up to 10 min on a socket). */
+const SLOW = { consumerTimeoutMs: 15 * 60_000 };
 
 @Controller()
 export class NotificationsEventsController {
   constructor(private readonly sendEmail: SendOrderEmailUseCase) {}
 
-  @OnEvent(OrderConfirmed, ME)
+  @OnEvent(OrderConfirmed, ME, SLOW)
   onConfirmed(@Payload() e: OrderConfirmed): Promise<void> {
     return this.sendEmail.execute(EmailContents.confirmed(e));
   }
 
-  @OnEvent(OrderRejected, ME)
+  @OnEvent(OrderRejected, ME, SLOW)
   onRejected(@Payload() e: OrderRejected): Promise<void> {
     return this.sendEmail.execute(EmailContents.rejected(e));
   }
 
-  @OnEvent(OrderCancelled, ME)
+  @OnEvent(OrderCancelled, ME, SLOW)
   onCancelled(@Payload() e: OrderCancelled): Promise<void> {
     return this.sendEmail.execute(EmailContents.cancelled(e));
   }

@@ -25,10 +25,11 @@ const POOL = { pool: true, maxConnections: 20 } as const;
  * Gmail OAuth2, else the embedded catcher on localhost.
  */
 export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPool.Options {
-  if (c.smtpUrl) return { ...POOL, url: c.smtpUrl };
+  if (c.smtpUrl) return { ...POOL, ...smtpTls(c), url: c.smtpUrl };
   if (c.smtpHost) {
     return {
       ...POOL,
+      ...smtpTls(c),
       host: c.smtpHost,
       port: c.smtpPort,
       secure: c.smtpSecure,
@@ -56,6 +57,15 @@ export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPoo
     ignoreTLS: true,
     getSocket: noDelaySocket('127.0.0.1', catcherPort),
   };
+}
+
+/**
+ * SMTP_TLS_CA_FILE: the CA a private mail server's certificate chains to, for smtps:// and for
+ * STARTTLS alike. Certificate checks stay on (rejectUnauthorized), whatever the environment says.
+ */
+function smtpTls(c: AppConfig): Pick<SMTPPool.Options, 'tls'> {
+  const ca = c.tlsFiles.smtpTlsCaFile;
+  return ca ? { tls: { ca, rejectUnauthorized: true } } : {};
 }
 
 /** Where mail goes, fit for a log line: credentials never appear. */

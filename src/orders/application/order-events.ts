@@ -1,4 +1,5 @@
 import {
+  CatalogLookupRequest,
   ChargePayment,
   CommitStock,
   MessageEnvelope,
@@ -7,11 +8,19 @@ import {
   OrderCancelled,
   OrderConfirmed,
   OrderRejected,
+  Publications,
   RefundPayment,
   ReleaseStock,
   ReserveStock,
 } from '../../messaging';
 import { OrderEvent } from '../domain/order-events';
+
+/** Everything orderEvents can produce, and the catalog lookups orders asks inventory for. */
+export const orderPublications: Publications = {
+  events: [OrderConfirmed, OrderRejected, OrderCancelled],
+  commands: [ReserveStock, ChargePayment, CommitStock, ReleaseStock, RefundPayment],
+  requests: [CatalogLookupRequest],
+};
 
 /**
  * The orders module's one mapper: the process's decisions become commands to the one module
