@@ -32,7 +32,7 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')(
     let smtp: TestSmtpServer;
     let t: TestApp;
     let api: OrdersApi;
-    let committedBefore = 0;
+    let caseNo = 0;
     let sku = '';
 
     beforeAll(async () => {
@@ -56,14 +56,15 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')(
 
     beforeEach(async () => {
       // A product per case, so each case's stock check sees only its own orders.
-      sku = `CHAOS-${expect.getState().currentTestName?.slice(1, 2).toUpperCase()}`;
+      sku = `CHAOS-${++caseNo}`;
       await api.createProduct(sku, 500, STOCK);
-      await waitFor(
+      const first = await waitFor(
         () => api.place([{ sku, quantity: 1 }]),
         (o) => o.status === 'PENDING',
         { what: 'the orders read model to know the product' },
       );
-      committedBefore = 1;
+      // Its unit is the `1` in the stock check below.
+      await api.waitForStatus(first.id, 'CONFIRMED');
     });
 
     afterEach(async () => {
@@ -186,8 +187,30 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')(
         `chaos ${name}: ${run.accepted.length} orders accepted (${run.refused} refused), ` +
           `${confirmed.length} confirmed, ${outcomes.length - confirmed.length} rejected, 0 lost, ` +
           `${charges - confirmed.length} second charges, 0 second emails; fault lasted ` +
-          `${run.faultDoneAt - run.faultAt} ms, all at rest ${recoveredMs} ms after the fault began`,
+          `${run.faultDoneAt - run.faultAt} ms; longest POST→final during it ${timings.longestMs} ms; ` +
+          `last order final ${timings.lastFinalAt - run.faultAt} ms after the fault began ` +
+          `(seen at rest ${settledAt - run.faultDoneAt} ms after it ended)`,
       );
+    }
+
+    /** From each order's own history: how long customers waited, and when the last one settled. */
+    async function settleTimes(
+      run: StreamResult,
+    ): Promise<{ longestMs: number; lastFinalAt: number }> {
+      let longestMs = 0;
+      let lastFinalAt = 0;
+      for (const { id } of run.accepted) {
+        const o = (await t.http().get(`/orders/${id}`).expect(200)).body as {
+          createdAt: string;
+          history: Array<{ status: string; at: string }>;
+        };
+        const placed = Date.parse(o.createdAt);
+        const final = Date.parse(o.history.at(-1)!.at);
+        lastFinalAt = Math.max(lastFinalAt, final);
+        if (placed >= run.faultAt && placed <= run.faultDoneAt)
+          longestMs = Math.max(longestMs, final - placed);
+      }
+      return { longestMs, lastFinalAt };
     }
   },
 );

@@ -171,7 +171,8 @@ describe('Message fuzzer', () => {
     // A broadcast queue is exclusive to the app's connection: the broker answers no one else.
     const instance = t.app.get(TopologyDeclarer).instanceId;
     const shared = queues.filter((q) => !q.endsWith(instance));
-    const retries = t.config.retryDelaysMs.map((ms) => `${prefix}orderflow.retry.${ms}ms`);
+    const names = t.app.get(TopologyDeclarer).names;
+    const retries = t.config.retryDelaysMs.map((ms) => names.retryQueue(ms));
     await waitFor(
       async () =>
         Promise.all(

@@ -10,6 +10,7 @@ import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mo
 import { AdminApiKeyGuard } from '../common/http/admin-api-key.guard';
 import { amqpSocketOptions } from './connection/amqp-socket-options';
 import { BrokerConnection } from './connection/broker-connection';
+import { DeliveryBudgetCheck } from './consumer/delivery-budget.check';
 import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
 import { RabbitEventServer } from './consumer/rabbit-event.server';
@@ -84,6 +85,7 @@ export class MessagingModule {
         ConfirmedPublisher,
         OutboxRegistry,
         OutboxRelay,
+        DeliveryBudgetCheck,
         DeadLetterRecorder,
         DeadLetterReplayer,
         DeadLetterRedriver,

@@ -31,6 +31,19 @@ export class AppProcess {
   }
 
   static async start(name: string, env: Record<string, string>): Promise<AppProcess> {
+    const p = await AppProcess.spawn(name, env);
+    await waitFor(
+      async () => (await request(p.url).get('/health')).body as { status?: string },
+      (h) => h.status === 'ok',
+      { timeoutMs: 30_000, intervalMs: 200, what: `${name} to be healthy` },
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\n--- ${name} output ---\n${p.output.slice(-4000)}`);
+    });
+    return p;
+  }
+
+  /** Started, not waited for: for a process that is not meant to become healthy. */
+  static async spawn(name: string, env: Record<string, string>): Promise<AppProcess> {
     const p = new AppProcess(name, await freePort());
     p.child = spawn(process.execPath, [MAIN], {
       // Split suites place orders in bursts, as the shared test app does: no rate limit.
@@ -39,13 +52,6 @@ export class AppProcess {
     });
     p.child.stdout?.on('data', (d: Buffer) => (p.output += d.toString()));
     p.child.stderr?.on('data', (d: Buffer) => (p.output += d.toString()));
-    await waitFor(
-      async () => (await request(p.url).get('/health')).body as { status?: string },
-      (h) => h.status === 'ok',
-      { timeoutMs: 30_000, intervalMs: 200, what: `${name} to be healthy` },
-    ).catch((e: Error) => {
-      throw new Error(`${e.message}\n--- ${name} output ---\n${p.output.slice(-4000)}`);
-    });
     return p;
   }
 

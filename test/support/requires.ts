@@ -9,7 +9,7 @@ export function describeWhen(available: boolean, part: string): jest.Describe {
   if (process.env.REQUIRE_ALL_PARTS === '1') {
     throw new Error(`${why}, and REQUIRE_ALL_PARTS=1 forbids skipping the suites that need it`);
   }
-  // eslint-disable-next-line no-console
+   
   console.warn(`skipped: ${why}`);
   return describe.skip;
 }

@@ -17,8 +17,10 @@ export class TestSmtpServer {
   private server?: SMTPServer;
   port = 0;
 
-  async start(port = 0): Promise<this> {
+  /** With `tls`, the server speaks TLS from the first byte (smtps), with that key and certificate. */
+  async start(port = 0, tls?: { key: Buffer; cert: Buffer }): Promise<this> {
     this.server = new SMTPServer({
+      ...(tls ? { secure: true, key: tls.key, cert: tls.cert } : {}),
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
@@ -40,6 +42,8 @@ export class TestSmtpServer {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', () => resolve());
     });
+    // A client that hangs up mid-handshake (a TLS refusal under test) is not the server's failure.
+    this.server.on('error', () => undefined);
     this.port = (this.server.server.address() as AddressInfo).port;
     return this;
   }

@@ -34,7 +34,8 @@ export function loadTlsFiles(config: BrokerSettings): string[] {
   }
   if (files.amqpTlsCertFile && files.amqpTlsKeyFile) {
     const why = secureContextProblem(files.amqpTlsCertFile, files.amqpTlsKeyFile);
-    if (why) problems.push(`AMQP_TLS_CERT_FILE / AMQP_TLS_KEY_FILE: not a matching PEM pair (${why})`);
+    if (why)
+      problems.push(`AMQP_TLS_CERT_FILE / AMQP_TLS_KEY_FILE: not a matching PEM pair (${why})`);
   }
   if (files.mongodbTlsCertKeyFile) {
     const pem = files.mongodbTlsCertKeyFile;

@@ -29,7 +29,10 @@ export interface ConnectFailure {
 
 /** Maps a failed connect to its cause and, for the TLS causes, the setting that fixes it. */
 export function explainConnectFailure(error: unknown): ConnectFailure {
-  const err = (error instanceof Error ? error : new Error(String(error))) as SocketError;
+  // Duck-typed, not instanceof: Node's socket errors may come from another realm (jest's VM).
+  const err = (
+    typeof (error as SocketError)?.message === 'string' ? error : new Error(String(error))
+  ) as SocketError;
   const code = err.code ?? '';
   if (UNTRUSTED.has(code))
     return {
@@ -38,8 +41,10 @@ export function explainConnectFailure(error: unknown): ConnectFailure {
     };
   if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
     const names = err.cert?.subjectaltname ?? err.cert?.subject?.CN;
+    // Node ends the message with the (here empty) list of names of the kind it looked for.
+    const message = err.message.replace(/[:\s]+$/, '');
     return {
-      reason: `TLS: ${err.message}${names ? `; the certificate is for ${names}` : ''}`,
+      reason: `TLS: ${message}${names ? `; the certificate is for ${names}` : ''}`,
       fix: 'use a host the certificate names in AMQP_URL, or set AMQP_TLS_SERVERNAME to one',
     };
   }
@@ -54,6 +59,14 @@ export function explainConnectFailure(error: unknown): ConnectFailure {
     return {
       reason: `TLS: the broker refused the handshake (${err.reason ?? err.message})`,
       fix: 'if it requires a client certificate, set AMQP_TLS_CERT_FILE and AMQP_TLS_KEY_FILE to one its CA signed',
+    };
+  if (/ACCESS_REFUSED - Login was refused/.test(err.message))
+    return { reason: err.message, fix: 'check the user name and password in AMQP_URL' };
+  // The broker refuses a vhost by closing the connection; amqplib's message does not say why.
+  if (/NOT_ALLOWED|Expected ConnectionOpenOk; got <ConnectionClose/.test(err.message))
+    return {
+      reason: err.message,
+      fix: 'check that the vhost in AMQP_URL exists and the user has permissions on it',
     };
   return { reason: code && !err.message.includes(code) ? `${code}: ${err.message}` : err.message };
 }

@@ -59,6 +59,7 @@ describe('FailureRouter', () => {
             'of-host': `${hostname()}:${process.pid}`,
             'of-first-failed-at': NOW,
             'of-last-failed-at': NOW,
+            'of-parked': false,
           },
         },
       },
@@ -80,6 +81,7 @@ describe('FailureRouter', () => {
     expect(channel.published[0].options.headers).toMatchObject({
       'of-attempt': 3,
       'of-permanent': false,
+      'of-parked': true,
     });
   });
 
@@ -92,6 +94,7 @@ describe('FailureRouter', () => {
       'of-error-type': 'PermanentError',
       'of-error-message': 'unknown sku',
       'of-permanent': true,
+      'of-parked': true,
     });
   });
 
@@ -131,6 +134,22 @@ describe('FailureRouter', () => {
       'of-first-failed-at': '2026-11-23T14:00:00.000Z',
       'of-last-failed-at': NOW,
     });
+  });
+
+  it('marks only the parked copy as parked, whatever the failed message said', async () => {
+    const forged = message(body, { 'of-parked': true });
+    await router.route(channel.asChannel, forged, where, new Error('x'), 0);
+    await router.route(
+      channel.asChannel,
+      message(body, { 'of-parked': false }),
+      where,
+      new Error('x'),
+      2,
+    );
+    expect(channel.published.map((p) => [p.exchange, p.options.headers?.['of-parked']])).toEqual([
+      ['t.orderflow.retry.100ms', false],
+      ['t.orderflow.dead-letter', true],
+    ]);
   });
 
   it('restarts the first-failure time when the recorded one is garbled', async () => {

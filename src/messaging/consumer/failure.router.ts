@@ -36,7 +36,7 @@ export class FailureRouter {
   ): Promise<Settle> {
     const failures = previousFailures + 1;
     const delay = isPermanent(error) ? undefined : retryDelay(where.retryDelaysMs, failures);
-    const headers = this.failureHeaders(msg, where, error, failures);
+    const headers = this.failureHeaders(msg, where, error, failures, delay === undefined);
     const { type, message } = describeError(error);
     const options = this.copyOptions(msg, headers);
     try {
@@ -82,6 +82,7 @@ export class FailureRouter {
     where: { queue: string; consumer: string },
     error: unknown,
     failures: number,
+    parked: boolean,
   ): Record<string, string | number | boolean> {
     const previous = msg.properties.headers ?? {};
     const kept = Object.fromEntries(
@@ -107,6 +108,7 @@ export class FailureRouter {
       [H.host]: HOST,
       [H.firstFailedAt]: headerDate(previous, H.firstFailedAt)?.toISOString() ?? now,
       [H.lastFailedAt]: now,
+      [H.parked]: parked,
     };
   }
 

@@ -28,6 +28,8 @@ describe('message headers', () => {
       lastFailedAt: 'of-last-failed-at',
       replayedAt: 'of-replayed-at',
       replayCount: 'of-replay-count',
+      parked: 'of-parked',
+      deadLetterId: 'of-dead-letter-id',
     });
   });
 

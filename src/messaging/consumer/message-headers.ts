@@ -20,6 +20,14 @@ export const H = {
   replayedAt: 'of-replayed-at',
   /** How often this message was replayed from the dead letters; caps the automatic re-drive. */
   replayCount: 'of-replay-count',
+  /**
+   * true on the copy our retry policy parks, false on its retry copies: what reaches the dead
+   * letters without `true` was dead-lettered by the broker (its delivery limit), whatever
+   * failure headers an earlier attempt left on it. Ours to read, where x-death may be absent.
+   */
+  parked: 'of-parked',
+  /** The record a dead letter became, on the fresh copy the recorder re-parks it as. */
+  deadLetterId: 'of-dead-letter-id',
 } as const;
 
 /** Keeps failure headers well under the broker's frame size (128 KiB by default). */

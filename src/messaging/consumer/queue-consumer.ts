@@ -1,10 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { AmqpConnectionManager, ChannelWrapper } from 'amqp-connection-manager';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { AccessRefusalLog } from '../connection/access-refusal.log';
 
 const REOPEN_DELAY_MS = 1000;
 
-export type Settle = 'ack' | 'requeue' | 'drop';
+/**
+ * requeue: this delivery failed and goes back (basic.reject, which every RabbitMQ counts toward a
+ * quorum queue's delivery limit; 4.3+ no longer counts basic.nack). release: handed back unread,
+ * no fault of the message's (basic.nack, uncounted on 4.3+). drop: to the dead-letter exchange.
+ */
+export type Settle = 'ack' | 'requeue' | 'release' | 'drop';
 export type DeliveryHandler = (msg: ConsumeMessage, channel: ConfirmChannel) => Promise<Settle>;
 
 export interface QueueConsumerOptions {
@@ -21,6 +27,7 @@ export interface QueueConsumerOptions {
  */
 export class QueueConsumer {
   private readonly logger = new Logger(QueueConsumer.name);
+  private readonly refusals = new AccessRefusalLog(this.logger);
   private wrapper?: ChannelWrapper;
   private channel?: ConfirmChannel;
   private readonly inFlight = new Set<Promise<void>>();
@@ -49,11 +56,13 @@ export class QueueConsumer {
         this.channel = ch;
         this.isolateChannelErrors(ch);
         await this.options.setup(ch);
+        this.refusals.cleared(`Consumer of ${queue}`);
       },
     });
-    this.wrapper.on('error', (err: Error) =>
-      this.logger.error(`Channel for ${queue} failed: ${err.message}`),
-    );
+    this.wrapper.on('error', (err: Error) => {
+      if (!this.refusals.report(err, `Consumer of ${queue}`))
+        this.logger.error(`Channel for ${queue} failed: ${err.message}`);
+    });
     // consume() resolves only once connected; never block startup on the broker.
     void this.wrapper
       .consume(queue, (msg) => this.track(msg), { noAck: false, prefetch })
@@ -86,7 +95,8 @@ export class QueueConsumer {
     let failed = false;
     ch.on('error', (err: Error) => {
       failed = true;
-      this.logger.error(`Channel for ${this.queue} closed by the broker: ${err.message}`);
+      if (!this.refusals.report(err, `Consumer of ${this.queue}`))
+        this.logger.error(`Channel for ${this.queue} closed by the broker: ${err.message}`);
     });
     ch.once('close', () => {
       if (!failed || this.stopped || !this.connection.isConnected()) return;
@@ -98,7 +108,7 @@ export class QueueConsumer {
   private reopen(): void {
     if (this.stopped) return;
     const old = this.wrapper;
-    this.logger.warn(`Reopening the channel for ${this.queue}`);
+    if (!this.refusals.refusing) this.logger.warn(`Reopening the channel for ${this.queue}`);
     void this.start();
     void old?.close().catch(() => undefined);
   }
@@ -108,7 +118,7 @@ export class QueueConsumer {
     if (!channel) return;
     if (this.stopped) {
       // Arrived between cancel and cancel-ok: hand it back untouched.
-      this.settle(channel, msg, 'requeue');
+      this.settle(channel, msg, 'release');
       return;
     }
     const p = this.options
@@ -128,7 +138,8 @@ export class QueueConsumer {
     if (channel !== this.channel) return;
     try {
       if (outcome === 'ack') channel.ack(msg);
-      else channel.nack(msg, false, outcome === 'requeue');
+      else if (outcome === 'release') channel.nack(msg, false, true);
+      else channel.reject(msg, outcome === 'requeue');
     } catch (err) {
       this.logger.warn(`Could not settle a message on ${this.queue}: ${(err as Error).message}`);
     }

@@ -5,33 +5,33 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import type { ConsumeMessage } from 'amqplib';
-import { createHash } from 'node:crypto';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { publishConfirmed } from '../consumer/publish-confirmed';
 import { QueueConsumer, Settle } from '../consumer/queue-consumer';
-import {
-  H,
-  MAX_ATTEMPT,
-  MAX_REPLAY_COUNT,
-  headerCountOr,
-  headerDate,
-  headerString,
-} from '../consumer/message-headers';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { DeadLetterRecord } from './dead-letter.record';
 import { DeadLetterStore } from './dead-letter.store';
+import { readDeadLetter } from './read-dead-letter';
+import { reparkHeaders } from './repark-headers';
 
-interface XDeath {
-  queue?: string;
-  reason?: string;
-  count?: number;
-  time?: { value?: number } | Date;
-}
+/** Waits between tries to store one dead letter; after the last, it is re-parked. */
+export const SAVE_BACKOFF_MS = [500, 1000, 2000, 4000, 8000];
 
-/** Moves dead letters from the broker's queue into the store, where they can be read and replayed. */
+/**
+ * Moves dead letters from the broker's queue into the store, where they can be read and replayed.
+ *
+ * It never hands one back to the queue. The dead-letter queue is a quorum queue without a
+ * dead-letter exchange of its own, and RabbitMQ 4 gives it a delivery limit of 20: a message
+ * returned more often than that is dropped. So while the store fails, the recorder holds the
+ * message and tries again; then it publishes a fresh copy (delivery count 0, confirmed first)
+ * and acks the original. The copy names its record, so storing it later keeps one record.
+ */
 @Injectable()
 export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeadLetterRecorder.name);
   private consumer?: QueueConsumer;
+  private stopping = false;
+  private readonly sleepers = new Set<() => void>();
 
   constructor(
     private readonly amqp: AmqpConnection,
@@ -44,86 +44,79 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
       queue: this.declarer.names.deadLetterQueue,
       prefetch: 50,
       setup: (ch) => this.declarer.declareShared(ch),
-      handle: (msg) => this.record(msg),
+      handle: (msg, ch) => this.record(msg, ch),
     });
     void this.consumer.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    // Held messages stop waiting and are re-parked while the channel is still open.
+    this.stopping = true;
+    this.sleepers.forEach((wake) => wake());
     await this.consumer?.stop();
   }
 
-  private async record(msg: ConsumeMessage): Promise<Settle> {
+  async record(msg: ConsumeMessage, channel: ConfirmChannel): Promise<Settle> {
+    const record = readDeadLetter(msg, new Date());
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.store.save(record);
+        this.logger.warn(
+          `Parked ${record.type ?? 'message'} ${record.messageId ?? ''} from ${record.queue}: ${record.errorMessage}`,
+        );
+        return 'ack';
+      } catch (error) {
+        const wait = SAVE_BACKOFF_MS[attempt];
+        if (wait === undefined || this.stopping) return this.repark(msg, channel, record, error);
+        await this.sleep(wait);
+      }
+    }
+  }
+
+  private async repark(
+    msg: ConsumeMessage,
+    channel: ConfirmChannel,
+    record: DeadLetterRecord,
+    error: unknown,
+  ): Promise<Settle> {
+    const why = `Could not record dead letter ${record.id}: ${(error as Error).message}`;
+    const p = msg.properties;
     try {
-      const record = this.toRecord(msg);
-      await this.store.save(record);
-      this.logger.warn(
-        `Parked ${record.type ?? 'message'} ${record.messageId ?? ''} from ${record.queue}: ${record.errorMessage}`,
+      await publishConfirmed(
+        channel,
+        this.declarer.names.deadLetter,
+        msg.fields.routingKey,
+        msg.content,
+        {
+          persistent: true,
+          headers: reparkHeaders(p.headers, record),
+          contentType: p.contentType,
+          contentEncoding: p.contentEncoding,
+          messageId: p.messageId,
+          correlationId: p.correlationId,
+          type: p.type,
+          timestamp: p.timestamp,
+          appId: p.appId,
+        },
       );
+      this.logger.error(`${why}; re-parked as a fresh copy, to be recorded later`);
       return 'ack';
-    } catch (err) {
-      this.logger.error(`Could not record a dead letter: ${(err as Error).message}`);
+    } catch (publishError) {
+      // Only when the broker itself fails: a return, counted, is then all that is left.
+      this.logger.error(`${why}; re-parking failed too: ${(publishError as Error).message}`);
       return 'requeue';
     }
   }
 
-  toRecord(msg: ConsumeMessage): DeadLetterRecord {
-    const h = (msg.properties.headers ?? {}) as Record<string, unknown>;
-    // Messages the broker dead-lettered itself (delivery limit) carry only x-death.
-    const death = (Array.isArray(h['x-death']) ? h['x-death'][0] : undefined) as XDeath | undefined;
-    const deathTime =
-      death?.time instanceof Date
-        ? death.time
-        : death?.time?.value
-          ? new Date(death.time.value * 1000)
-          : undefined;
-    const now = new Date();
-    const queue = headerString(h, H.originalQueue) ?? death?.queue ?? 'unknown';
-    // Headers may come from any producer that reached the exchange: a bad one is read as absent.
-    const lastFailedAt = headerDate(h, H.lastFailedAt) ?? validDate(deathTime) ?? now;
-    const messageId = msg.properties.messageId as string | undefined;
-    const originalRoutingKey = headerString(h, H.originalRoutingKey) ?? msg.fields.routingKey;
-    const headers = Object.fromEntries(
-      Object.entries(h)
-        .filter(
-          ([k, v]) => !k.startsWith('x-') && !k.startsWith('of-') && v !== undefined && v !== null,
-        )
-        .map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString() : String(v)]),
-    );
-    const identity = `${queue}|${messageId ?? createHash('sha1').update(msg.content).digest('hex')}|${lastFailedAt.toISOString()}`;
-    return {
-      id: createHash('sha1').update(identity).digest('hex').slice(0, 24),
-      messageId,
-      // A producer that set no type still published under a routing key, which is the event type.
-      type: (msg.properties.type as string | undefined) ?? originalRoutingKey,
-      queue,
-      consumer: headerString(h, H.consumer),
-      host: headerString(h, H.host),
-      originalExchange: headerString(h, H.originalExchange) ?? msg.fields.exchange,
-      originalRoutingKey,
-      errorType: headerString(h, H.errorType) ?? `broker:${death?.reason ?? 'rejected'}`,
-      errorMessage:
-        headerString(h, H.errorMessage) ??
-        `Dead-lettered by the broker (${death?.reason ?? 'unknown'}), e.g. a consumer that kept crashing`,
-      errorStack: headerString(h, H.errorStack),
-      permanent: headerString(h, H.permanent) === 'true',
-      attempts:
-        headerCountOr(h, H.attempt, MAX_ATTEMPT, 0) ||
-        (Number.isSafeInteger(death?.count) ? (death?.count as number) : 1),
-      firstFailedAt: headerDate(h, H.firstFailedAt) ?? lastFailedAt,
-      lastFailedAt,
-      deadLetteredAt: now,
-      bodyBase64: msg.content.toString('base64'),
-      contentType: msg.properties.contentType as string | undefined,
-      correlationId: msg.properties.correlationId as string | undefined,
-      headers,
-      status: 'PARKED',
-      // An unreadable count is taken as spent, so the automatic re-drive leaves it to a person.
-      replayCount: headerCountOr(h, H.replayCount, MAX_REPLAY_COUNT, MAX_REPLAY_COUNT),
-    };
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const wake = (): void => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+    });
   }
-}
-
-function validDate(date: Date | undefined): Date | undefined {
-  return date && !Number.isNaN(date.getTime()) ? date : undefined;
 }

@@ -28,11 +28,14 @@ export async function holdInstanceLock(app: INestApplication, waitMs: number): P
   }
   const modules = keeper.modules.join(', ');
   if (outcome === 'held') log.log(`Instance lock held for ${modules} (in-memory storage)`);
-  if (outcome === 'undecided')
-    log.warn(
-      `RabbitMQ not reachable: cannot yet check that no other instance of ${modules} runs; ` +
-        `checking on connect, and stopping then if one does`,
-    );
+  if (outcome !== 'undecided') return;
+  const why = keeper.accessRefused
+    ? 'RabbitMQ refuses this user the instance lock'
+    : 'RabbitMQ not reachable';
+  log.warn(
+    `${why}: cannot yet check that no other instance of ${modules} runs; ` +
+      `checking on connect, and stopping then if one does`,
+  );
 }
 
 async function stopApp(

@@ -2,6 +2,7 @@ import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { ChannelModel } from 'amqplib';
 import { AppConfig, FeatureModuleName } from '../../common/config/app-config';
+import { AccessRefusalLog } from '../connection/access-refusal.log';
 import { InstanceLockRefusedError } from './instance-lock-refused.error';
 import { instanceLockQueue, modulesToLock } from './locked-modules';
 import { RefusalPolicy } from './refusal.policy';
@@ -23,6 +24,7 @@ type Fatal = (error: InstanceLockRefusedError) => void;
 @Injectable()
 export class InstanceLockKeeper implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('InstanceLock');
+  private readonly refusals = new AccessRefusalLog(this.logger);
   readonly modules: FeatureModuleName[];
   private readonly policy = new RefusalPolicy(LOST_GRACE_MS);
   private onHeld = (): void => undefined;
@@ -37,6 +39,11 @@ export class InstanceLockKeeper implements OnModuleInit, OnApplicationShutdown {
     private readonly config: AppConfig,
   ) {
     this.modules = modulesToLock(config);
+  }
+
+  /** The broker refuses this user the lock queue: it is there, but will not answer yes or no. */
+  get accessRefused(): boolean {
+    return this.refusals.refusing;
   }
 
   /**
@@ -88,6 +95,7 @@ export class InstanceLockKeeper implements OnModuleInit, OnApplicationShutdown {
     const module = await this.declareAll(connection);
     if (this.stopped || connection !== this.amqp.managedConnection.connection) return;
     if (module === undefined) {
+      this.refusals.cleared('Instance lock');
       const again = this.policy.everHeld;
       this.policy.held();
       if (again) this.logger.log(`Instance lock taken again for ${this.modules.join(', ')}`);
@@ -116,7 +124,8 @@ export class InstanceLockKeeper implements OnModuleInit, OnApplicationShutdown {
       return undefined;
     } catch (error) {
       if ((error as { code?: number }).code === RESOURCE_LOCKED && current) return current;
-      this.logger.warn(`Could not take the instance lock yet: ${(error as Error).message}`);
+      if (!this.refusals.report(error, 'Instance lock'))
+        this.logger.warn(`Could not take the instance lock yet: ${(error as Error).message}`);
       return null;
     }
   }

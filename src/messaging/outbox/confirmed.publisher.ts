@@ -14,6 +14,7 @@ const PUBLISH_TIMEOUT_MS = 5000;
 @Injectable()
 export class ConfirmedPublisher implements OnApplicationShutdown {
   private wrapper?: ChannelWrapper;
+  private readonly closedBy = new WeakMap<ChannelWrapper, Error>();
 
   constructor(
     private readonly amqp: AmqpConnection,
@@ -24,17 +25,23 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
     return this.amqp.managedConnection?.isConnected() ?? false;
   }
 
+  /** Rejects with the broker's own error when it closed the channel over this publish. */
   async publish(
     exchange: string,
     routingKey: string,
     content: Buffer,
     options: Options.Publish,
   ): Promise<void> {
-    await this.channel().publish(exchange, routingKey, content, {
-      persistent: true,
-      ...options,
-      timeout: PUBLISH_TIMEOUT_MS,
-    });
+    const wrapper = this.channel();
+    try {
+      await wrapper.publish(exchange, routingKey, content, {
+        persistent: true,
+        ...options,
+        timeout: PUBLISH_TIMEOUT_MS,
+      });
+    } catch (error) {
+      throw this.closedBy.get(wrapper) ?? error;
+    }
   }
 
   /** Messages waiting in a queue, or undefined while the broker is away. */
@@ -48,11 +55,32 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
   }
 
   private channel(): ChannelWrapper {
-    this.wrapper ??= this.amqp.managedConnection.createChannel({
+    this.wrapper ??= this.open();
+    return this.wrapper;
+  }
+
+  private open(): ChannelWrapper {
+    const wrapper: ChannelWrapper = this.amqp.managedConnection.createChannel({
       name: 'orderflow-publisher',
       confirm: true,
-      setup: (ch: ConfirmChannel) => this.declarer.declareShared(ch),
+      setup: async (ch: ConfirmChannel) => {
+        // Unheard, amqplib rethrows a channel error (e.g. ACCESS_REFUSED on one publish) and
+        // takes the whole connection down, every consumer with it.
+        ch.on('error', (error: Error) => this.closed(wrapper, error));
+        await this.declarer.declareShared(ch);
+      },
     });
-    return this.wrapper;
+    wrapper.on('error', (error: Error) => this.closed(wrapper, error));
+    return wrapper;
+  }
+
+  /**
+   * The broker closed the channel: what waits on it fails with the broker's reason, and the
+   * next publish opens a new one (the wrapper itself would wait for a reconnect that never comes).
+   */
+  private closed(wrapper: ChannelWrapper, error: Error): void {
+    if (!this.closedBy.has(wrapper)) this.closedBy.set(wrapper, error);
+    if (this.wrapper === wrapper) this.wrapper = undefined;
+    void wrapper.close().catch(() => undefined);
   }
 }

@@ -7,6 +7,7 @@ import {
 import { RabbitEventServer } from '../consumer/rabbit-event.server';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { ConfirmedPublisher } from './confirmed.publisher';
+import { OutboxFailureLog } from './outbox-failure.log';
 import { OutboxRegistry } from './outbox.registry';
 import { ClaimedOutboxMessage, OutboxStore } from './outbox.store';
 
@@ -38,6 +39,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private publishedTotal = 0;
   private inFlight = 0;
   private failedPass = false;
+  private readonly failures = new OutboxFailureLog(this.logger);
 
   constructor(
     private readonly publisher: ConfirmedPublisher,
@@ -162,15 +164,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const failed = batch.filter((_, i) => results[i].status === 'rejected');
     await store.markSent(sent);
     await store.release(failed);
-    // Stryker disable next-line BlockStatement: the block only builds and writes a log line
-    if (failed.length > 0) {
-      const reason = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult)
-        .reason as Error;
-      this.logger.warn(
-        // Stryker disable next-line all: log text only; no behaviour reads it
-        `${owner}: ${failed.length} events not confirmed, will retry (${reason?.message})`,
-      );
-    }
+    // Stryker disable next-line all: writes log lines only; no behaviour reads them
+    this.failures.after(owner, results);
     return { sent: sent.length, failed: failed.length };
   }
 

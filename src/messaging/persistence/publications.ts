@@ -1,3 +1,4 @@
+import { FeatureModuleName } from '../../common/config/app-config';
 import { EventContract } from '../contracts/event-contract';
 import { MessageEnvelope } from '../envelope/message-envelope';
 import { EventMapper } from '../unit-of-work/event-mapper';
@@ -23,7 +24,7 @@ export class ModulePublications {
   readonly requests: string[];
 
   constructor(
-    readonly owner: string,
+    readonly owner: FeatureModuleName,
     declared: Publications = {},
   ) {
     this.events = (declared.events ?? []).map((c) => c.type);
@@ -46,6 +47,10 @@ export class ModulePublications {
   private check(envelope: MessageEnvelope<object>): void {
     const command = envelope.kind === 'command';
     if (!(command ? this.commands : this.events).includes(envelope.type))
-      throw new UndeclaredPublicationError(this.owner, command ? 'command' : 'event', envelope.type);
+      throw new UndeclaredPublicationError(
+        this.owner,
+        command ? 'command' : 'event',
+        envelope.type,
+      );
   }
 }

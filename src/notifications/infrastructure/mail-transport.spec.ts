@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { loadAppConfig } from '../../common/config/load-app-config';
+import { writeTlsFixtures } from '../../common/config/tls.fixtures';
 import { describeMailTransport, mailTransportOptions } from './mail-transport';
 
 describe('mail transport from config', () => {
@@ -7,10 +9,12 @@ describe('mail transport from config', () => {
       SMTP_URL: 'smtps://mailer:s3cret@smtp.example.com:465',
       SMTP_HOST: 'ignored',
     });
-    expect(mailTransportOptions(c, 0)).toMatchObject({
-      pool: true,
-      maxConnections: 20,
-      url: 'smtps://mailer:s3cret@smtp.example.com:465',
+    // Parsed, as nodemailer does with a `url` (ignoring every other option next to it).
+    expect(mailTransportOptions(c, 0)).toEqual({
+      secure: true,
+      host: 'smtp.example.com',
+      port: 465,
+      auth: { user: 'mailer', pass: 's3cret' },
     });
     expect(describeMailTransport(c, 0)).toBe('smtps://mailer:***@smtp.example.com:465');
   });
@@ -58,5 +62,24 @@ describe('mail transport from config', () => {
       secure: false,
       ignoreTLS: true,
     });
+  });
+
+  it('trusts SMTP_TLS_CA_FILE for a URL or a host, read at startup', () => {
+    const fixtures = writeTlsFixtures();
+    const { cert } = fixtures;
+    const ca = readFileSync(cert);
+    const byUrl = loadAppConfig({
+      SMTP_URL: 'smtps://mail.internal:465/?tls.minVersion=TLSv1.3',
+      SMTP_TLS_CA_FILE: cert,
+    });
+    expect(mailTransportOptions(byUrl, 0)).toMatchObject({
+      host: 'mail.internal',
+      secure: true,
+      tls: { minVersion: 'TLSv1.3', ca },
+    });
+    const byHost = loadAppConfig({ SMTP_HOST: 'mail.internal', SMTP_TLS_CA_FILE: cert });
+    expect(mailTransportOptions(byHost, 0)).toMatchObject({ host: 'mail.internal', tls: { ca } });
+    expect(mailTransportOptions(loadAppConfig({ SMTP_HOST: 'h' }), 0)).not.toHaveProperty('tls');
+    fixtures.remove();
   });
 });

@@ -1,5 +1,7 @@
 import { connect } from 'node:net';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import { AppConfig } from '../../common/config/app-config';
 
 /**
@@ -24,17 +26,22 @@ const POOL = { pool: true, maxConnections: 20 } as const;
  * Nodemailer options for what the config names, in this order: SMTP_URL, SMTP_HOST and parts,
  * Gmail OAuth2, else the embedded catcher on localhost.
  */
-export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPool.Options {
-  if (c.smtpUrl) return { ...POOL, ...smtpTls(c), url: c.smtpUrl };
+export function mailTransportOptions(
+  c: AppConfig,
+  catcherPort: number,
+): SMTPPool.Options | SMTPTransport.Options {
+  // Parsed here, not passed as `url`: next to a url, nodemailer's createTransport ignores every
+  // other option, a CA included. Like nodemailer, this leaves SMTP_URL unpooled unless the URL
+  // says `?pool=true`.
+  if (c.smtpUrl) return withCa(c, parseConnectionUrl(c.smtpUrl));
   if (c.smtpHost) {
-    return {
+    return withCa(c, {
       ...POOL,
-      ...smtpTls(c),
       host: c.smtpHost,
       port: c.smtpPort,
       secure: c.smtpSecure,
       ...(c.smtpUser ? { auth: { user: c.smtpUser, pass: c.smtpPass } } : {}),
-    };
+    });
   }
   if (c.gmailUser) {
     return {
@@ -61,11 +68,11 @@ export function mailTransportOptions(c: AppConfig, catcherPort: number): SMTPPoo
 
 /**
  * SMTP_TLS_CA_FILE: the CA a private mail server's certificate chains to, for smtps:// and for
- * STARTTLS alike. Certificate checks stay on (rejectUnauthorized), whatever the environment says.
+ * STARTTLS alike; added to any TLS options the URL gives (e.g. ?tls.minVersion=TLSv1.2).
  */
-function smtpTls(c: AppConfig): Pick<SMTPPool.Options, 'tls'> {
+function withCa<T extends SMTPTransport.Options>(c: AppConfig, options: T): T {
   const ca = c.tlsFiles.smtpTlsCaFile;
-  return ca ? { tls: { ca, rejectUnauthorized: true } } : {};
+  return ca ? { ...options, tls: { ...options.tls, ca } } : options;
 }
 
 /** Where mail goes, fit for a log line: credentials never appear. */

@@ -1,4 +1,4 @@
-/* eslint-disable no-console */
+ 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PrivateCluster } from './private-cluster';
@@ -18,7 +18,21 @@ async function up(): Promise<void> {
   console.log(`\nrun the app against it:\n  AMQP_URL=${cluster.url()} npm start`);
   console.log('\nkill the node the app is connected to, e.g.:');
   console.log(`  kill -9 $(cat ${join(baseDir('of-a'), 'node.pid')})`);
-  console.log('and bring it back with `npm run broker:cluster:down && npm run broker:cluster:up`.');
+  console.log('and bring it back, with its data, into the cluster:');
+  console.log('  npm run broker:cluster:start -- of-a');
+}
+
+/** Starts one node again after a kill or stop; it rejoins the cluster it belonged to. */
+async function start(name: string | undefined): Promise<void> {
+  const i = NAMES.indexOf(name ?? '');
+  if (i < 0) throw new Error(`usage: broker:cluster:start -- <${NAMES.join('|')}>`);
+  const node = await PrivateNode.create({
+    name: NAMES[i],
+    port: PORTS[i],
+    baseDir: baseDir(NAMES[i]),
+  });
+  await node.start();
+  console.log(`${node.node} is running on ${node.port}`);
 }
 
 async function down(): Promise<void> {
@@ -33,13 +47,10 @@ async function down(): Promise<void> {
   console.log('cluster down, data removed');
 }
 
-const command = process.argv[2];
-(command === 'up'
-  ? up()
-  : command === 'down'
-    ? down()
-    : Promise.reject(new Error('usage: cli.ts up|down'))
-).catch((error: Error) => {
+const [command, arg] = process.argv.slice(2);
+const commands: Record<string, () => Promise<void>> = { up, down, start: () => start(arg) };
+const usage = () => Promise.reject(new Error('usage: cli.ts up | down | start <node>'));
+(commands[command] ?? usage)().catch((error: Error) => {
   console.error(error.message);
   process.exit(1);
 });
