@@ -14,6 +14,7 @@ export default {
     'src/*/application/**/*.ts',
     'src/messaging/consumer/message.pipeline.ts',
     'src/messaging/consumer/failure.router.ts',
+    'src/messaging/consumer/copy-options.ts',
     'src/messaging/consumer/retry-delay.ts',
     'src/messaging/consumer/error-classification.ts',
     'src/messaging/consumer/message-headers.ts',

@@ -57,7 +57,7 @@ describe('Hostile messages', () => {
     async (_label, attempt) => {
       const messageId = randomUUID();
       await publishRaw(
-        q('orderflow.redeliver'),
+        q('orderflow.to-queue'),
         q('notifications.order-confirmed'),
         envelopeBytes('order.confirmed', confirmed(), messageId),
         { messageId, headers: { 'of-attempt': attempt } },
@@ -76,7 +76,7 @@ describe('Hostile messages', () => {
   it('parks a message whose of-replay-count is not a count', async () => {
     const messageId = randomUUID();
     await publishRaw(
-      q('orderflow.redeliver'),
+      q('orderflow.to-queue'),
       q('notifications.order-confirmed'),
       envelopeBytes('order.confirmed', confirmed(), messageId),
       { messageId, headers: { 'of-replay-count': '2.5' } },
@@ -92,7 +92,7 @@ describe('Hostile messages', () => {
     const body = Buffer.from(
       `{"messageId":"${messageId}","type":"order.confirmed","version":1,"occurredAt":"${new Date().toISOString()}","correlationId":"c","payload":{"orderId":"x","items":${deep}}}`,
     );
-    await publishRaw(q('orderflow.redeliver'), q('notifications.order-confirmed'), body, {
+    await publishRaw(q('orderflow.to-queue'), q('notifications.order-confirmed'), body, {
       messageId,
     });
     const [dl] = await parked(messageId);

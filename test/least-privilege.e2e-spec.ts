@@ -60,13 +60,14 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')('Least-privilege broker users
     (text.match(new RegExp(pattern, 'g')) ?? []).length;
 
   beforeAll(async () => {
-    let definitions: { stdout: string; stderr: string };
-    [node, , { stdout: script }, definitions] = await Promise.all([
-      PrivateNode.start(),
+    // Assigned before anything else can fail, so afterAll always removes it.
+    node = await PrivateNode.start();
+    const [, printed, definitions] = await Promise.all([
       run(join(ROOT, 'node_modules', '.bin', 'nest'), ['build'], { cwd: ROOT }),
       printPermissions(['--vhost', VHOST]),
       printPermissions(['--vhost', 'defs', '--prefix', 'd.', '--format', 'definitions']),
     ]);
+    script = printed.stdout;
     // The printed script as is, its rabbitmqctl pointed at this node.
     const ctl = `rabbitmqctl() { command rabbitmqctl -n '${node.node}' "$@"; }`;
     await run('bash', ['-c', `${ctl}\n${script}`]);
@@ -106,9 +107,12 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')('Least-privilege broker users
   }, 90_000);
 
   afterAll(async () => {
-    await Promise.all([...Object.values(apps), ...others].map((p) => p.kill()));
-    await smtp?.stop();
-    await node?.remove();
+    try {
+      await Promise.all([...Object.values(apps), ...others].map((p) => p.kill()));
+      await smtp?.stop();
+    } finally {
+      await node?.remove();
+    }
   });
 
   async function placeOrder(email: string): Promise<string> {

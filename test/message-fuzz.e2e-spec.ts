@@ -144,7 +144,7 @@ describe('Message fuzzer', () => {
     try {
       const ch = await conn.createConfirmChannel();
       for (const [i, m] of plan.entries()) {
-        ch.publish(`${prefix}orderflow.redeliver`, m.queue, m.body, {
+        ch.publish(`${prefix}orderflow.to-queue`, m.queue, m.body, {
           messageId: `fz-${SEED}-${i}`,
           headers: m.headers,
           persistent: true,

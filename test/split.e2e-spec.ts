@@ -91,7 +91,7 @@ describe('Modules as separate processes', () => {
         'orderflow.events',
         'orderflow.commands',
         'orderflow.unrouted',
-        'orderflow.redeliver',
+        'orderflow.to-queue',
         'orderflow.dead-letter',
         'orderflow.retry.100ms',
         'orderflow.retry.200ms',

@@ -32,6 +32,7 @@ import { OutboxRegistry } from './outbox/outbox.registry';
 import { OutboxRelay } from './outbox/outbox.relay';
 import { RpcResponder } from './rpc/rpc.responder';
 import { RpcClient } from './rpc/rpc.client';
+import { LegacyTopologyRetirer } from './topology/legacy-topology.retirer';
 import { TopologyDeclarer } from './topology/topology.declarer';
 
 const OWNER = 'messaging';
@@ -75,6 +76,7 @@ export class MessagingModule {
       controllers: [DeadLettersController],
       providers: [
         TopologyDeclarer,
+        LegacyTopologyRetirer,
         FailureRouter,
         MessagePipeline,
         RpcResponder,

@@ -36,7 +36,9 @@ export class AppProcess {
       async () => (await request(p.url).get('/health')).body as { status?: string },
       (h) => h.status === 'ok',
       { timeoutMs: 30_000, intervalMs: 200, what: `${name} to be healthy` },
-    ).catch((e: Error) => {
+    ).catch(async (e: Error) => {
+      // A process that never became healthy must not outlive the failed test.
+      await p.kill('SIGKILL');
       throw new Error(`${e.message}\n--- ${name} output ---\n${p.output.slice(-4000)}`);
     });
     return p;

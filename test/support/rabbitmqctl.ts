@@ -23,3 +23,17 @@ export async function queueBacklog(queue: string): Promise<number> {
   if (!row) throw new Error(`queue ${queue} does not exist`);
   return Number(row[1]);
 }
+
+/** Exchanges a queue is bound to, the default exchange left out (read-only). */
+export async function bindingSources(queue: string): Promise<string[]> {
+  const { stdout } = await run(
+    'rabbitmqctl',
+    ['list_bindings', '-q', '--no-table-headers', 'source_name', 'destination_name'],
+    { timeout: 60_000 },
+  );
+  return stdout
+    .split('\n')
+    .map((line) => line.split('\t'))
+    .filter(([source, destination]) => source && destination === queue)
+    .map(([source]) => source);
+}

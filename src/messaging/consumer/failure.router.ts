@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ConfirmChannel, ConsumeMessage, Options } from 'amqplib';
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { hostname } from 'node:os';
 import { TopologyDeclarer } from '../topology/topology.declarer';
+import { copyOptions } from './copy-options';
 import { describeError, isPermanent } from './error-classification';
 import {
   H,
@@ -38,7 +39,7 @@ export class FailureRouter {
     const delay = isPermanent(error) ? undefined : retryDelay(where.retryDelaysMs, failures);
     const headers = this.failureHeaders(msg, where, error, failures, delay === undefined);
     const { type, message } = describeError(error);
-    const options = this.copyOptions(msg, headers);
+    const options = copyOptions(msg, headers);
     try {
       if (delay !== undefined) {
         // Stryker disable all: log text only; no behaviour reads it
@@ -109,21 +110,6 @@ export class FailureRouter {
       [H.firstFailedAt]: headerDate(previous, H.firstFailedAt)?.toISOString() ?? now,
       [H.lastFailedAt]: now,
       [H.parked]: parked,
-    };
-  }
-
-  private copyOptions(msg: ConsumeMessage, headers: Options.Publish['headers']): Options.Publish {
-    const p = msg.properties;
-    return {
-      persistent: true,
-      headers,
-      contentType: p.contentType,
-      contentEncoding: p.contentEncoding,
-      messageId: p.messageId,
-      correlationId: p.correlationId,
-      type: p.type,
-      timestamp: p.timestamp,
-      appId: p.appId,
     };
   }
 }

@@ -6,6 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import { copyOptions } from '../consumer/copy-options';
 import { publishConfirmed } from '../consumer/publish-confirmed';
 import { QueueConsumer, Settle } from '../consumer/queue-consumer';
 import { TopologyDeclarer } from '../topology/topology.declarer';
@@ -87,17 +88,7 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
         this.declarer.names.deadLetter,
         msg.fields.routingKey,
         msg.content,
-        {
-          persistent: true,
-          headers: reparkHeaders(p.headers, record),
-          contentType: p.contentType,
-          contentEncoding: p.contentEncoding,
-          messageId: p.messageId,
-          correlationId: p.correlationId,
-          type: p.type,
-          timestamp: p.timestamp,
-          appId: p.appId,
-        },
+        copyOptions(msg, reparkHeaders(p.headers, record)),
       );
       this.logger.error(`${why}; re-parked as a fresh copy, to be recorded later`);
       return 'ack';

@@ -26,7 +26,8 @@ export class TopologyNames {
   /** Direct exchange each subscription queue is bound to by its own name: retries and replays
    *  reach only the queue that failed, never every subscriber. */
   get redeliver(): string {
-    return `${this.prefix}orderflow.redeliver`;
+    // Not `orderflow.redeliver`, which had no alternate exchange and cannot be given one in place.
+    return `${this.prefix}orderflow.to-queue`;
   }
 
   get deadLetter(): string {

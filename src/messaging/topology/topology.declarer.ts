@@ -56,7 +56,13 @@ export class TopologyDeclarer {
     await this.exchange(ch, n.events, 'topic', { durable: true, alternateExchange: n.unrouted });
     // A command no module is bound for is kept in the unrouted queue, not dropped.
     await this.exchange(ch, n.commands, 'direct', { durable: true, alternateExchange: n.unrouted });
-    await this.exchange(ch, n.redeliver, 'direct', { durable: true });
+    // A retry or replay whose queue is gone (a broadcast instance that died, a removed
+    // subscription) is kept in the unrouted queue; at-least-once dead-lettering out of a retry
+    // queue would otherwise hold it there, retrying, for good.
+    await this.exchange(ch, n.redeliver, 'direct', {
+      durable: true,
+      alternateExchange: n.unrouted,
+    });
     await this.exchange(ch, n.deadLetter, 'fanout', { durable: true });
     await this.queue(ch, n.deadLetterQueue, { durable: true, arguments: QUORUM });
     await ch.bindQueue(n.deadLetterQueue, n.deadLetter, '');

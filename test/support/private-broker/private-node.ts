@@ -44,7 +44,12 @@ export class PrivateNode {
   /** A fresh node, started and answering AMQP. */
   static async start(options: NodeOptions = {}): Promise<PrivateNode> {
     const n = await PrivateNode.create(options);
-    await n.start();
+    try {
+      await n.start();
+    } catch (error) {
+      await n.remove();
+      throw error;
+    }
     return n;
   }
 
@@ -82,6 +87,16 @@ export class PrivateNode {
     process.kill(pid, 'SIGKILL');
   }
 
+  /** True while the node's Erlang VM runs, whether or not RabbitMQ inside it answers. */
+  private vmRunning(): boolean {
+    try {
+      process.kill(Number(readFileSync(this.pidFile, 'utf8').trim()), 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   stopApp(): Promise<string> {
     return this.ctl(['stop_app']);
   }
@@ -94,6 +109,8 @@ export class PrivateNode {
   /** Stops the node if it runs and deletes its data and logs. */
   async remove(): Promise<void> {
     await this.stop();
+    // A node that would not stop (hung, or paused in a partition) must not outlive the test.
+    if (this.vmRunning()) this.kill9();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
