@@ -13,21 +13,23 @@ const TOKENS = ['tok_visa', 'tok_visa', 'tok_visa', 'tok_visa', 'tok_chargeDecli
 
 /**
  * Places orders at about `perSecond` while `fault` runs: it starts once a third of `minimum`
- * orders are in, and the stream goes on until both `minimum` orders are placed and the fault
- * is over, so orders arrive before, during and after it.
+ * orders are in, and the stream goes on until `minimum` orders are placed and `after` more
+ * have followed the fault's end, so orders arrive before, during and after it.
  */
 export async function streamOrdersThrough(
   api: OrdersApi,
   sku: string,
   fault: () => Promise<void>,
-  { minimum = 200, perSecond = 30 } = {},
+  { minimum = 200, perSecond = 30, after = 30 } = {},
 ): Promise<StreamResult> {
   const accepted: SagaOrder[] = [];
   let refused = 0;
   let faultAt = 0;
   let faultDoneAt = 0;
   let faultRun: Promise<void> | undefined;
-  for (let i = 0; i < minimum || !faultDoneAt; i++) {
+  let placedAfter = 0;
+  for (let i = 0; i < minimum || placedAfter < after; i++) {
+    if (faultDoneAt) placedAfter++;
     if (i === Math.floor(minimum / 3)) {
       faultAt = Date.now();
       faultRun = fault().finally(() => (faultDoneAt = Date.now()));
