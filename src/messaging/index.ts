@@ -18,3 +18,12 @@ export { InMemoryTransaction } from './unit-of-work/in-memory-transaction';
 export { MongoTransaction } from './unit-of-work/mongo-transaction';
 export { Transaction } from './unit-of-work/transaction';
 export { UnitOfWork } from './unit-of-work/unit-of-work';
+export type {
+  Delivery,
+  HandleOutcome,
+  Handled,
+  MessageTap,
+  Publication,
+  Published,
+} from './observability/message-tap';
+export { MessageTaps } from './observability/message-taps';

@@ -2,6 +2,7 @@ import { AmqpConnection } from '@golevelup/nestjs-rabbitmq';
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { ChannelWrapper, Options } from 'amqp-connection-manager';
 import type { ConfirmChannel } from 'amqplib';
+import { MessageTaps } from '../observability/message-taps';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 
 const PUBLISH_TIMEOUT_MS = 5000;
@@ -33,14 +34,33 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
     options: Options.Publish,
   ): Promise<void> {
     const wrapper = this.channel();
+    const publication = {
+      exchange,
+      routingKey,
+      headers: { ...options.headers },
+      messageId: options.messageId,
+      correlationId: options.correlationId,
+    };
+    MessageTaps.publishing(publication);
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
       await wrapper.publish(exchange, routingKey, content, {
         persistent: true,
         ...options,
+        headers: publication.headers,
         timeout: PUBLISH_TIMEOUT_MS,
       });
+      MessageTaps.published({ ...publication, outcome: 'confirmed', seconds: seconds() });
     } catch (error) {
-      throw this.closedBy.get(wrapper) ?? error;
+      const reason = this.closedBy.get(wrapper) ?? error;
+      MessageTaps.published({
+        ...publication,
+        outcome: 'failed',
+        seconds: seconds(),
+        error: reason,
+      });
+      throw reason;
     }
   }
 

@@ -11,6 +11,7 @@ interface OutboxDoc {
   correlationId: string;
   createdAt: Date;
   destination?: 'commands';
+  headers?: Record<string, string>;
   sentAt?: Date;
   claimedBy?: string;
   leaseUntil?: Date;
@@ -24,6 +25,7 @@ const OutboxSchema = new Schema<OutboxDoc>(
     correlationId: String,
     createdAt: Date,
     destination: String,
+    headers: { type: Schema.Types.Mixed },
     sentAt: Date,
     claimedBy: String,
     leaseUntil: Date,
@@ -84,6 +86,7 @@ export class MongoOutboxStore extends OutboxStore {
         correlationId: 1,
         createdAt: 1,
         destination: 1,
+        headers: 1,
       })
       .sort(ORDER)
       .limit(limit)
@@ -103,6 +106,7 @@ export class MongoOutboxStore extends OutboxStore {
       correlationId: d.correlationId,
       createdAt: d.createdAt,
       ...(d.destination ? { destination: d.destination } : {}),
+      ...(d.headers ? { headers: d.headers } : {}),
       claimToken: token,
     }));
   }

@@ -177,6 +177,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       correlationId: m.correlationId,
       contentType: 'application/json',
       timestamp: Math.floor(m.createdAt.getTime() / 1000),
+      ...(m.headers ? { headers: { ...m.headers } } : {}),
     });
   }
 
