@@ -3,11 +3,12 @@
  * to the raw-amqplib ceiling of the machine it runs on. Talks only to 127.0.0.1 (the local
  * RabbitMQ, and the app it starts). Not part of the tests.
  *
- *   npm run bench                       everything (about 4 minutes on 2 cores)
- *   npm run bench -- --only=messaging   or e2e, soak, seed, catalog (comma-separated)
+ *   npm run bench                       everything (about 7 minutes on 2 cores, 3 of them tracing)
+ *   npm run bench -- --only=messaging   or e2e, soak, seed, catalog, tracing (comma-separated)
  *   npm run bench -- --profile          also write .cpuprofile files of each measured window
  *   npm run bench -- --steps=50,100 --step-seconds=10 --soak-seconds=60 --messages=20000
  *   npm run bench -- --prefetch=100     run every orderflow app with CONSUMER_PREFETCH=100
+ *   npm run bench -- --only=tracing --tracing-rounds=7   CPU per order, tracing off vs on (default 5)
  *
  * Writes bench/results/latest.json, a timestamped copy beside it, and latency-vs-rate.svg (the
  * chart of the latest run).
@@ -22,6 +23,7 @@ import { loadAppConfig } from '../src/common/config/load-app-config';
 import type { HostUsage } from './e2e/app-host';
 import { CatalogSection, catalogPropagation } from './e2e/catalog-phase';
 import { runMeasuredStep, startHost, StepResult, stopHost, warmUp } from './e2e/e2e-phase';
+import { TracingSection, tracingCost } from './e2e/tracing-phase';
 import { AMQP_URL } from './lib/broker';
 import { runChild } from './lib/child';
 import { round1 } from './lib/stats';
@@ -45,7 +47,7 @@ function arg(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const opts = {
-  only: new Set(arg('only', 'messaging,seed,e2e,soak,catalog').split(',')),
+  only: new Set(arg('only', 'messaging,seed,e2e,soak,catalog,tracing').split(',')),
   messages: Number(arg('messages', '20000')),
   steps: arg('steps', '50,100,150,250,400,500,600').split(',').map(Number),
   stepSeconds: Number(arg('step-seconds', '10')),
@@ -55,6 +57,7 @@ const opts = {
   profile: flag('profile'),
   /** CONSUMER_PREFETCH for every orderflow app the bench starts (default: the app's own). */
   prefetch: arg('prefetch', '') ? Number(arg('prefetch', '')) : undefined,
+  tracingRounds: Number(arg('tracing-rounds', '5')),
 };
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -430,8 +433,15 @@ function targets(
   e?: E2eSection,
   s?: SoakSection,
   c?: CatalogSection,
+  tr?: TracingSection,
 ): Record<string, { target: string; value: number | string | null; met: boolean }> {
   const out: Record<string, { target: string; value: number | string | null; met: boolean }> = {};
+  if (tr)
+    out.tracing_cost = {
+      target: `tracing on costs < 10% more app CPU per order (at ${tr.rate_per_s}/s, %)`,
+      value: tr.cpu_overhead_pct,
+      met: tr.cpu_overhead_pct < 10,
+    };
   if (m)
     out.messaging = {
       target: 'orderflow ≥ 90% of raw amqplib (same prefetch)',
@@ -577,6 +587,14 @@ function report(r: Record<string, unknown>): string {
       `Default logging at ${l.rate_per_s}/s: ${l.default_logging.cpu_ms_per_order} vs ${l.quiet.cpu_ms_per_order} ms CPU per order quiet ` +
         `(${l.cpu_overhead_pct >= 0 ? '+' : ''}${l.cpu_overhead_pct}%), p99 → CONFIRMED ${l.default_logging.p99_ms} vs ${l.quiet.p99_ms} ms\n`,
     );
+  const tr = r.tracing as TracingSection | undefined;
+  if (tr)
+    lines.push(
+      `Tracing at ${tr.rate_per_s}/s (median of ${tr.rounds} rounds each): ${tr.on.cpu_ms_per_order} ms CPU per order on vs ` +
+        `${tr.off.cpu_ms_per_order} off [rounds: on ${tr.cpu_ms_per_order_rounds.on.join(', ')}; off ${tr.cpu_ms_per_order_rounds.off.join(', ')}] (${tr.cpu_overhead_pct >= 0 ? '+' : ''}${tr.cpu_overhead_pct}%), ` +
+        `p99 → CONFIRMED ${tr.on.p99_ms} vs ${tr.off.p99_ms} ms; ${tr.spans_per_order} spans, ` +
+        `${tr.exported_kb_per_order} KB of OTLP JSON per order\n`,
+    );
   const t = r.targets as ReturnType<typeof targets>;
   lines.push(
     table(
@@ -640,7 +658,17 @@ async function main(): Promise<void> {
     );
   let c: CatalogSection | undefined;
   if (opts.only.has('catalog')) result.catalog = c = await catalog();
-  result.targets = targets(m, e, s, c);
+  let tr: TracingSection | undefined;
+  if (opts.only.has('tracing'))
+    result.tracing = tr = await tracingCost(
+      Math.min(100, e?.sustainable_per_s ?? 100),
+      opts.stepSeconds * 1000,
+      opts.drainSeconds * 1000,
+      opts.tracingRounds,
+      log,
+      opts.prefetch,
+    );
+  result.targets = targets(m, e, s, c, tr);
   result.duration_s = Math.round((Date.now() - started) / 1000);
   if (profileDir) result.profiles = profileDir;
 

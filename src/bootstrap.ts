@@ -1,31 +1,70 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './common/config/app-config';
-import { AppLogger } from './common/correlation/app.logger';
+import { HealthRegistry } from './common/health/health.registry';
 import { configureHttpEdge } from './common/http/http-edge';
+import { HTTP_REQUEST_LOG } from './common/logging/logging.module';
+import { httpServerSpans } from './common/tracing/http-server-span.middleware';
+import { Tracing, TracingOptions } from './common/tracing/tracing';
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
 import { holdInstanceLock } from './messaging/instance-lock/hold-instance-lock';
+import { MessageTaps } from './messaging/observability/message-taps';
+import { TracingTap } from './messaging/tracing/tracing.tap';
 
-/** Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests. */
+export interface StartOptions {
+  tracing?: TracingOptions;
+}
+
+/**
+ * Builds and starts the app (HTTP + message consumers); shared by main.ts and the e2e tests.
+ * Without a logger it logs through pino (LOG_LEVEL, LOG_FORMAT); tests may hand in their own.
+ */
 export async function startApp(
   config: AppConfig,
-  logger = new AppLogger(),
+  logger?: LoggerService,
+  options: StartOptions = {},
 ): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    logger,
-    bufferLogs: true,
-    bodyParser: false, // configureHttpEdge registers the one, bounded, JSON parser
-  });
-  configureHttpEdge(app, config);
+  // Before anything is handled; without an endpoint (or test processors) nothing is registered.
+  const tracing = Tracing.start(config, options.tracing);
+  tracing?.onShutdown(MessageTaps.register(new TracingTap()));
+  try {
+    return await listen(config, logger, tracing);
+  } catch (error) {
+    await tracing?.shutdown();
+    throw error;
+  }
+}
+
+async function listen(
+  config: AppConfig,
+  logger: LoggerService | undefined,
+  tracing: Tracing | undefined,
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, tracing, { pinoLogging: !logger }),
+    {
+      ...(logger ? { logger } : {}),
+      bufferLogs: true,
+      bodyParser: false, // configureHttpEdge registers the one, bounded, JSON parser
+    },
+  );
+  if (!logger) app.useLogger(app.get(PinoNestLogger));
+  // First of all middleware: every later one, and the handler, runs inside the request's span.
+  if (tracing) app.use(httpServerSpans());
+  configureHttpEdge(app, config, logger ? undefined : app.get(HTTP_REQUEST_LOG));
   await holdInstanceLock(app, BROKER_WAIT_MS);
   app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
   app.enableShutdownHooks();
   await app.startAllMicroservices();
   const log = new Logger('Bootstrap');
+  // Not ready until startup has run to its end; the hard checks before this throw instead.
+  const startup = app.get(HealthRegistry).startup('startup');
   await waitForBroker(app.get(RabbitEventServer), log);
   await app.listen(config.port, '0.0.0.0');
+  startup.passed();
   log.log(`Modules loaded: ${config.appModules.join(', ')}`);
   log.log(
     `Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`,

@@ -22,8 +22,11 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')('Starting while the broker is
     try {
       await node.stopApp();
       t = await startTestApp({ AMQP_URL: node.url() });
-      const health = (await t.http().get('/health').expect(200)).body;
+      // Not ready: an orchestrator routes no traffic here yet, but the process lives.
+      const health = (await t.http().get('/health').expect(503)).body;
       expect(health).toMatchObject({ status: 'degraded', brokerConnected: false });
+      await t.http().get('/health/ready').expect(503);
+      await t.http().get('/health/live').expect(200);
       // Nothing to price with: the read model is empty and inventory cannot be asked.
       const res = await t
         .http()

@@ -156,7 +156,7 @@ describeWhen(rabbitInstalled() && opensslInstalled(), 'rabbitmq-server and opens
             ),
           },
         ]);
-        const health = (await wrongCa.http().get('/health').expect(200)).body;
+        const health = (await wrongCa.http().get('/health').expect(503)).body;
         expect(health).toMatchObject({ status: 'degraded', brokerConnected: false });
       });
 

@@ -135,7 +135,11 @@ process.on('disconnect', () => {
 });
 
 serveParent({
-  start: async (p: { logs: boolean; prefetch?: number }): Promise<HostStarted> => {
+  start: async (p: {
+    logs: boolean;
+    prefetch?: number;
+    otlpEndpoint?: string;
+  }): Promise<HostStarted> => {
     const prefix = benchPrefix('e2e');
     const config = loadAppConfig({
       NODE_ENV: 'development',
@@ -147,6 +151,8 @@ serveParent({
       SEED_DEMO_CATALOG: 'false',
       ORDER_RATE_LIMIT: '0', // the load comes from one address on purpose
       ...(p.prefetch ? { CONSUMER_PREFETCH: String(p.prefetch) } : {}),
+      // Tracing on exactly as in production: the OTLP/HTTP exporter behind a batch processor.
+      ...(p.otlpEndpoint ? { OTEL_EXPORTER_OTLP_ENDPOINT: p.otlpEndpoint } : {}),
     });
     // Default logging (every level the app logs, to stdout) or errors only.
     const levels: LogLevel[] = p.logs ? ['log', 'warn', 'error'] : ['error'];

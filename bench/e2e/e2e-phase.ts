@@ -60,6 +60,8 @@ export async function startHost(options: {
   profileDir?: string;
   prefetch?: number;
   showLogs?: boolean;
+  /** Turns tracing on, exporting to this OTLP/HTTP endpoint. */
+  otlpEndpoint?: string;
 }): Promise<Host> {
   const child = forkTs('e2e/app-host.ts', [], {
     nodeArgs: ['--expose-gc'],
@@ -70,6 +72,7 @@ export async function startHost(options: {
   const started = await rpc.call<HostStarted>('start', {
     logs: options.logs,
     prefetch: options.prefetch,
+    otlpEndpoint: options.otlpEndpoint,
   });
   const host = { rpc, url: started.url, prefix: started.prefix };
   const put = await request(

@@ -27,3 +27,6 @@ export type {
   Published,
 } from './observability/message-tap';
 export { MessageTaps } from './observability/message-taps';
+export type { JournalEntry, JournalOutcome, SentEmail } from './journal/journal-entry';
+export { DeliveryNotes } from './journal/delivery-notes';
+export { MessageJournal } from './journal/message-journal';

@@ -9,6 +9,7 @@ import { AppConfig } from '../common/config/app-config';
 import { connectionTokenFor, mongoConnectionFor } from '../common/persistence/mongo-connection';
 import { AdminApiKeyGuard } from '../common/http/admin-api-key.guard';
 import { amqpSocketOptions } from './connection/amqp-socket-options';
+import { BrokerClientLogger } from './connection/broker-client.logger';
 import { BrokerConnection } from './connection/broker-connection';
 import { DeliveryBudgetCheck } from './consumer/delivery-budget.check';
 import { FailureRouter } from './consumer/failure.router';
@@ -27,6 +28,11 @@ import { InboxStore } from './inbox/inbox.store';
 import { MongoInboxStore } from './inbox/mongo-inbox.store';
 import { RoutingInboxStore } from './inbox/routing-inbox.store';
 import { InstanceLockKeeper } from './instance-lock/instance-lock.keeper';
+import { MessagingMetrics } from './metrics/messaging.metrics';
+import { InMemoryMessageJournal } from './journal/in-memory-message-journal';
+import { JournalRecorder } from './journal/journal.recorder';
+import { MessageJournal } from './journal/message-journal';
+import { MongoMessageJournal } from './journal/mongo-message-journal';
 import { ConfirmedPublisher } from './outbox/confirmed.publisher';
 import { OutboxRegistry } from './outbox/outbox.registry';
 import { OutboxRelay } from './outbox/outbox.relay';
@@ -54,8 +60,13 @@ export class MessagingModule {
             // A list fails over: amqp-connection-manager tries each URL in turn on every reconnect.
             uri: c.amqpUrls,
             // Never block startup on the broker: the outbox keeps events until it is back.
-            // Failed connects are reported by ConnectFailureReporter, with their cause.
-            connectionInitOptions: { wait: false, skipConnectionFailedLogging: true },
+            // Failed connects and outages are reported by ConnectFailureReporter, with their cause.
+            connectionInitOptions: {
+              wait: false,
+              skipConnectionFailedLogging: true,
+              skipDisconnectFailedLogging: true,
+            },
+            logger: new BrokerClientLogger(),
             connectionManagerOptions: {
               heartbeatIntervalInSeconds: c.amqpHeartbeatSeconds,
               reconnectTimeInSeconds: c.amqpReconnectMs / 1000,
@@ -93,6 +104,7 @@ export class MessagingModule {
         DeadLetterRedriver,
         AdminApiKeyGuard,
         MessagingHealth,
+        MessagingMetrics,
         {
           provide: RoutingInboxStore,
           inject: mongo,
@@ -106,6 +118,13 @@ export class MessagingModule {
           useFactory: (c?: Connection) =>
             c ? new MongoDeadLetterStore(c) : new InMemoryDeadLetterStore(),
         },
+        {
+          provide: MessageJournal,
+          inject: mongo,
+          useFactory: (c?: Connection) =>
+            c ? new MongoMessageJournal(c) : new InMemoryMessageJournal(),
+        },
+        JournalRecorder,
       ],
       exports: [
         BrokerConnection,
@@ -118,6 +137,7 @@ export class MessagingModule {
         AdminApiKeyGuard,
         InboxStore,
         RoutingInboxStore,
+        MessageJournal,
       ],
     };
   }

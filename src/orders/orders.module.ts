@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
+import { OrderTimelineController } from './api/order-timeline.controller';
 import { OrdersEventsController } from './api/orders-events.controller';
 import { OrdersController } from './api/orders.controller';
 import { CancelOrderUseCase } from './application/cancel-order.use-case';
@@ -49,7 +50,7 @@ export class OrdersModule {
     return {
       module: OrdersModule,
       imports: persistence.imports,
-      controllers: [OrdersController, OrdersEventsController],
+      controllers: [OrdersController, OrdersEventsController, OrderTimelineController],
       providers: [
         ...persistence.providers,
         CatalogSync,

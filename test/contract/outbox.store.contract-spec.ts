@@ -104,6 +104,19 @@ describeAdapters<Subject>(
       expect(await store().pendingCount()).toBe(3);
     });
 
+    it('dates the oldest unsent message, claimed or not, and nothing once all are sent', async () => {
+      const appended = messages(3);
+      expect(await store().oldestPendingAt()).toBeUndefined();
+      await subject().append([appended[1], appended[0], appended[2]]);
+
+      const claimed = await store().claim(1);
+      expect(await store().oldestPendingAt()).toEqual(appended[0].createdAt);
+      await store().markSent(claimed);
+      expect(await store().oldestPendingAt()).toEqual(appended[1].createdAt);
+      await store().markSent(await store().claim(10));
+      expect(await store().oldestPendingAt()).toBeUndefined();
+    });
+
     it('removes sent messages for good, even if released afterwards', async () => {
       const appended = messages(3);
       await subject().append(appended);

@@ -1,7 +1,7 @@
 import { INestApplication, LogLevel } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
-import { startApp } from '../../src/bootstrap';
+import { StartOptions, startApp } from '../../src/bootstrap';
 import { AppConfig } from '../../src/common/config/app-config';
 import { AppLogger } from '../../src/common/correlation/app.logger';
 import { loadAppConfig } from '../../src/common/config/load-app-config';
@@ -27,7 +27,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   env: Record<string, string> = {},
-  options: { logger?: AppLogger } = {},
+  options: { logger?: AppLogger; tracing?: StartOptions['tracing'] } = {},
 ): Promise<TestApp> {
   const prefix = `t${randomBytes(4).toString('hex')}.`;
   const config = loadAppConfig({
@@ -44,7 +44,7 @@ export async function startTestApp(
   });
   const levels: LogLevel[] = process.env.TEST_LOGS ? ['log', 'warn', 'error'] : ['error'];
   const logger = options.logger ?? new AppLogger('orderflow', { logLevels: levels });
-  const app = await startApp(config, logger);
+  const app = await startApp(config, logger, { tracing: options.tracing });
   const server = app.getHttpServer();
   const declarer = app.get(TopologyDeclarer);
   let stopped: Promise<void> | undefined;

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { formatMoney } from '../../common/money/format-money';
 import { ChargePayment, RefundPayment, UnitOfWork } from '../../messaging';
 import { Invoice } from '../domain/invoice';
 import { Payment, PaymentProps } from '../domain/payment.entity';
@@ -87,7 +88,7 @@ export class PaymentUseCases {
     if (failure) this.logger.log(`Order ${orderId}: payment declined (${failure.code})`);
     if (invoice)
       this.logger.log(
-        `Order ${orderId}: charged ${invoice.amount} ${invoice.currency}, invoice ${invoice.number}`,
+        `Order ${orderId}: charged ${formatMoney(invoice.amount, invoice.currency)}, invoice ${invoice.number}`,
       );
   }
 

@@ -52,6 +52,11 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     orderRateWindowMs: env.ORDER_RATE_WINDOW_MS,
     paymentTimeoutMs: env.PAYMENT_TIMEOUT_MS,
     docsEnabled: env.DOCS_ENABLED || undefined,
+    logLevel: env.LOG_LEVEL || undefined,
+    logFormat: env.LOG_FORMAT || (env.NODE_ENV === 'production' ? 'json' : undefined),
+    readyOutboxMaxAgeMs: env.READY_OUTBOX_MAX_AGE_MS,
+    otelExporterOtlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
+    otelServiceName: env.OTEL_SERVICE_NAME,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(AppConfig, defined);

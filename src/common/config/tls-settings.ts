@@ -1,4 +1,5 @@
 import { IsOptional, IsString } from 'class-validator';
+import { ObservabilitySettings } from './observability-settings';
 
 /** The settings that name a TLS file, by the environment variable that sets each. */
 export const TLS_FILE_VARIABLES = {
@@ -16,7 +17,7 @@ export type TlsFileSetting = keyof typeof TLS_FILE_VARIABLES;
  * TLS trust for the MongoDB and SMTP connections (the broker's is in BrokerSettings). Unset, each
  * connection trusts the system's CAs, as its URL's scheme or options ask.
  */
-export class TlsSettings {
+export class TlsSettings extends ObservabilitySettings {
   /** MONGODB_TLS_CA_FILE: the CA(s) that signed the MongoDB servers' certificates. */
   @IsOptional()
   @IsString()

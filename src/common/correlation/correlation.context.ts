@@ -4,6 +4,8 @@ export interface CorrelationScope {
   correlationId: string;
   /** The id of the message being handled; events published while handling it name it as cause. */
   causationId?: string;
+  /** The order the flow is about, once known: every later log line of the flow names it. */
+  orderId?: string;
 }
 
 const storage = new AsyncLocalStorage<CorrelationScope>();
@@ -18,5 +20,10 @@ export const CorrelationContext = {
   },
   correlationId(): string | undefined {
     return storage.getStore()?.correlationId;
+  },
+  /** Names the order of the current flow (no-op outside one), e.g. once a request created it. */
+  setOrderId(orderId: string): void {
+    const scope = storage.getStore();
+    if (scope) scope.orderId = orderId;
   },
 };

@@ -4,7 +4,9 @@ export class HealthView {
   @ApiProperty({
     enum: ['ok', 'degraded'],
     description:
-      'degraded while the broker is unreachable, or for 5 minutes after an unhandled rejection (checks.process)',
+      'degraded (and HTTP 503, as /health/ready) while a critical check is down: the broker, ' +
+      'the consumers, the outbox age, MongoDB, startup, or for 5 minutes after an unhandled ' +
+      'rejection (checks.process)',
   })
   status: 'ok' | 'degraded';
   @ApiProperty({ example: true }) brokerConnected: boolean;

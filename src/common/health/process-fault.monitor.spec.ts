@@ -7,9 +7,9 @@ describe('ProcessFaultMonitor', () => {
 
   afterEach(() => monitor.onModuleDestroy());
 
-  it('takes unhandled rejections, counts them and reports the process down in /health', () => {
+  it('takes unhandled rejections, counts them and reports the process down in /health', async () => {
     monitor.onModuleInit();
-    expect(registry.report().process).toEqual({
+    expect((await registry.report()).process).toEqual({
       status: 'up',
       detail: 'no unhandled rejections',
       checkedAt: undefined,
@@ -17,7 +17,7 @@ describe('ProcessFaultMonitor', () => {
     process.emit('unhandledRejection', new Error('Channel ended'), Promise.resolve());
     process.emit('unhandledRejection', 'a bare string', Promise.resolve());
     expect(monitor.unhandledRejections).toBe(2);
-    const check = registry.report().process;
+    const check = (await registry.report()).process;
     expect(check.status).toBe('down');
     expect(check.detail).toBe('2 unhandled rejections; last: Error: a bare string');
   });

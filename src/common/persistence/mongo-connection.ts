@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { MongooseModule, getConnectionToken } from '@nestjs/mongoose';
 import type { Connection } from 'mongoose';
 import { AppConfig } from '../config/app-config';
+import { HealthRegistry } from '../health/health.registry';
 import { MongoConnectionModule } from './mongo-connection.module';
 import { mongoTlsOptions } from './mongo-tls-options';
 import { MongoReadiness } from './mongo-readiness.hook';
@@ -32,8 +33,10 @@ export function mongoConnectionFor(owner: string, uri: string): DynamicModule {
     providers: [
       {
         provide: `MongoReadiness:${owner}`,
-        inject: [connectionTokenFor(owner)],
-        useFactory: (connection: Connection) => new MongoReadiness(owner, connection),
+        // Optional as AppConfig above: a test module may build the connection alone.
+        inject: [connectionTokenFor(owner), { token: HealthRegistry, optional: true }],
+        useFactory: (connection: Connection, health?: HealthRegistry) =>
+          new MongoReadiness(owner, connection, health),
       },
     ],
   };

@@ -1,4 +1,5 @@
 import { Logger, OnModuleInit } from '@nestjs/common';
+import { HealthCheckResult, HealthRegistry } from '../health/health.registry';
 import type { Connection } from 'mongoose';
 import { awaitModelIndexes } from './model-indexes.check';
 import { checkReplicaSet } from './replica-set.check';
@@ -15,7 +16,20 @@ export class MongoReadiness implements OnModuleInit {
   constructor(
     private readonly owner: string,
     private readonly connection: Connection,
-  ) {}
+    health?: HealthRegistry,
+  ) {
+    // Unreachable, the owner's writes (and its outbox) stop: the process is not ready.
+    health?.register(`mongodb:${owner}`, () => this.ping(), { critical: true });
+  }
+
+  /** One round trip; the registry reports it down if it does not come back in time. */
+  async ping(): Promise<HealthCheckResult> {
+    const db = this.connection.db;
+    if (this.connection.readyState !== 1 || !db)
+      return { status: 'down', detail: `${this.owner}: not connected` };
+    await db.admin().ping();
+    return { status: 'up' };
+  }
 
   async onModuleInit(): Promise<void> {
     await checkReplicaSet(this.owner, this.connection.db);

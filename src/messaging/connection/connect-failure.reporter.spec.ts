@@ -18,6 +18,7 @@ describe('ConnectFailureReporter', () => {
   let reporter: ConnectFailureReporter;
   let error: jest.SpyInstance;
   let warn: jest.SpyInstance;
+  let log: jest.SpyInstance;
   const fail = (err: Error, url: unknown) => manager.emit('connectFailed', { err, url });
 
   beforeEach(() => {
@@ -27,6 +28,7 @@ describe('ConnectFailureReporter', () => {
     reporter.start();
     error = jest.spyOn(Logger.prototype, 'error').mockImplementation();
     warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation();
+    log = jest.spyOn(Logger.prototype, 'log').mockImplementation();
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -70,5 +72,36 @@ describe('ConnectFailureReporter', () => {
     reporter.stop();
     expect(manager.listenerCount('connectFailed')).toBe(0);
     expect(manager.listenerCount('connect')).toBe(0);
+    expect(manager.listenerCount('disconnect')).toBe(0);
+  });
+
+  it('tells a lost connection once, sums it up once a minute, and tells when it is back', () => {
+    manager.emit('connect', { url: A });
+    expect(log.mock.calls.map((c) => c[0])).toEqual([
+      'Connected to RabbitMQ at amqps://app:***@rabbit-a:5671',
+    ]);
+    const forced = new Error('Connection closed: 320 (CONNECTION-FORCED) with message "x"');
+    manager.emit('disconnect', { err: forced });
+    manager.emit('disconnect', { err: forced });
+    for (let i = 0; i < 70; i++, now += 1000) fail(REFUSED, A);
+    manager.emit('connect', { url: B });
+    expect(warn.mock.calls.map((c) => c[0])).toEqual([
+      'Lost the connection to RabbitMQ at amqps://app:***@rabbit-a:5671: Connection closed: 320 ' +
+        '(CONNECTION-FORCED) with message "x"; reconnecting, events wait in the outbox until it is back',
+      'RabbitMQ still unreachable after 60.0 s: 61 failed attempts (last: connect ECONNREFUSED 127.0.0.1:5672)',
+    ]);
+    expect(error).not.toHaveBeenCalled();
+    expect(log.mock.calls[1][0]).toBe(
+      'Reconnected to RabbitMQ at amqps://app:***@rabbit-b:5671 after 70.0 s (70 failed attempts)',
+    );
+  });
+
+  it('still names a cause with a fix met during an outage', () => {
+    manager.emit('connect', { url: A });
+    manager.emit('disconnect', {});
+    fail(UNTRUSTED, A);
+    fail(UNTRUSTED, A);
+    expect(warn.mock.calls[0][0]).toMatch(/^Lost the connection to RabbitMQ at .*: closed;/);
+    expect(error).toHaveBeenCalledTimes(1);
   });
 });

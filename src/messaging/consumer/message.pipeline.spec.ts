@@ -73,7 +73,8 @@ describe('MessagePipeline', () => {
     expect(payload).toBeInstanceOf(PlacedContract);
     expect(payload).toEqual({ orderId: 'o-1', total: 500 });
     expect(context.getArgs()).toEqual([envelope, { queue: 'billing.order-placed', attempt: 0 }]);
-    expect(scope).toEqual({ correlationId: 'c-1', causationId: 'm-1' });
+    // The order the payload names goes on every log line the handler writes.
+    expect(scope).toEqual({ correlationId: 'c-1', causationId: 'm-1', orderId: 'o-1' });
     expect(await inbox.has('billing', 'm-1')).toBe(true);
     expect(channel.published).toEqual([]);
   });

@@ -68,7 +68,12 @@ export class MessagePipeline {
       );
     }
     const attempt = delivery.attempt;
-    const scope = { correlationId: envelope.correlationId, causationId: envelope.messageId };
+    const scope = {
+      correlationId: envelope.correlationId,
+      causationId: envelope.messageId,
+      // Nearly every contract names its order: the handler's log lines then name it too.
+      orderId: orderIdOf(payload),
+    };
     return CorrelationContext.run(scope, () =>
       MessageTaps.around(delivery, async () => {
         try {
@@ -122,4 +127,9 @@ export class MessagePipeline {
     }
     return envelope;
   }
+}
+
+function orderIdOf(payload: object): string | undefined {
+  const id = (payload as { orderId?: unknown }).orderId;
+  return typeof id === 'string' ? id : undefined;
 }

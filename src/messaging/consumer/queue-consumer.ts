@@ -32,6 +32,7 @@ export class QueueConsumer {
   private channel?: ConfirmChannel;
   private readonly inFlight = new Set<Promise<void>>();
   private stopped = false;
+  private channelOpen = false;
   private reopenTimer?: NodeJS.Timeout;
 
   constructor(
@@ -47,6 +48,16 @@ export class QueueConsumer {
     return this.inFlight.size;
   }
 
+  /**
+   * True while the broker delivers to this consumer: its channel is open and holds the consumer
+   * (amqplib keeps a channel's consumers by tag, and drops one the broker cancelled). After a
+   * reconnect that could not re-attach it, readiness sees false here.
+   */
+  get consuming(): boolean {
+    const ch = this.channel as (ConfirmChannel & { consumers?: Map<string, unknown> }) | undefined;
+    return !this.stopped && this.channelOpen && (ch?.consumers?.size ?? 0) > 0;
+  }
+
   async start(): Promise<void> {
     const { queue, prefetch } = this.options;
     this.wrapper = this.connection.createChannel({
@@ -54,6 +65,10 @@ export class QueueConsumer {
       confirm: true,
       setup: async (ch: ConfirmChannel) => {
         this.channel = ch;
+        this.channelOpen = true;
+        ch.once('close', () => {
+          if (this.channel === ch) this.channelOpen = false;
+        });
         this.isolateChannelErrors(ch);
         await this.options.setup(ch);
         this.refusals.cleared(`Consumer of ${queue}`);

@@ -72,6 +72,11 @@ export class RabbitEventServer extends Server implements CustomTransportStrategy
     return this.consumers.map((c) => c.queue);
   }
 
+  /** The queues this process should consume and does not, e.g. after a failed re-attach. */
+  get idleQueues(): string[] {
+    return this.consumers.filter((c) => !c.consuming).map((c) => c.queue);
+  }
+
   async close(): Promise<void> {
     await this.drain();
   }

@@ -4,11 +4,13 @@ import {
   Injectable,
   Logger,
   OnApplicationBootstrap,
+  Optional,
 } from '@nestjs/common';
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import { copyOptions } from '../consumer/copy-options';
 import { publishConfirmed } from '../consumer/publish-confirmed';
 import { QueueConsumer, Settle } from '../consumer/queue-consumer';
+import { MessagingMetrics } from '../metrics/messaging.metrics';
 import { TopologyDeclarer } from '../topology/topology.declarer';
 import { DeadLetterRecord } from './dead-letter.record';
 import { DeadLetterStore } from './dead-letter.store';
@@ -38,6 +40,7 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     private readonly amqp: AmqpConnection,
     private readonly declarer: TopologyDeclarer,
     private readonly store: DeadLetterStore,
+    @Optional() private readonly metrics?: MessagingMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,6 +65,7 @@ export class DeadLetterRecorder implements OnApplicationBootstrap, BeforeApplica
     for (let attempt = 0; ; attempt++) {
       try {
         await this.store.save(record);
+        this.metrics?.deadLettered(record);
         this.logger.warn(
           `Parked ${record.type ?? 'message'} ${record.messageId ?? ''} from ${record.queue}: ${record.errorMessage}`,
         );

@@ -28,6 +28,12 @@ export interface Publication {
   headers: Record<string, unknown>;
   messageId?: string;
   correlationId?: string;
+  /** The message type (AMQP `type`): the routing key for outbox messages, kept on replays. */
+  type?: string;
+  /** The body as sent; read it only for the few types a tap cares about. */
+  readonly content: Buffer;
+  /** The module whose outbox the message came from; absent for replays of dead letters. */
+  module?: string;
 }
 
 export interface Published extends Publication {

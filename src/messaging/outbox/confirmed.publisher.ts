@@ -32,14 +32,19 @@ export class ConfirmedPublisher implements OnApplicationShutdown {
     routingKey: string,
     content: Buffer,
     options: Options.Publish,
+    /** The module publishing it from its outbox, for the taps. */
+    module?: string,
   ): Promise<void> {
     const wrapper = this.channel();
     const publication = {
+      module,
       exchange,
       routingKey,
       headers: { ...options.headers },
       messageId: options.messageId,
       correlationId: options.correlationId,
+      type: options.type,
+      content,
     };
     MessageTaps.publishing(publication);
     const started = performance.now();

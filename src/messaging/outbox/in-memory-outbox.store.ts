@@ -73,6 +73,13 @@ export class InMemoryOutboxStore extends OutboxStore {
     return this.rows.size;
   }
 
+  async oldestPendingAt(): Promise<Date | undefined> {
+    let oldest: Date | undefined;
+    for (const { message } of this.rows.values())
+      if (!oldest || message.createdAt < oldest) oldest = message.createdAt;
+    return oldest;
+  }
+
   /** The row, if the claim that handed out `m` still holds it (even past its lease). */
   private heldBy(m: ClaimedOutboxMessage): Row | undefined {
     const row = this.rows.get(m.id);

@@ -37,6 +37,16 @@ class FakeModel {
     return chain;
   }
 
+  findOne(filter: Filter) {
+    const trip: (typeof this.trips)[number] = { op: 'findOne', filter };
+    this.trips.push(trip);
+    const chain = {
+      sort: (sort: unknown) => ((trip.sort = sort), chain),
+      lean: async () => this.candidates[0] ?? null,
+    };
+    return chain;
+  }
+
   async updateMany(filter: Filter, update: unknown) {
     this.trips.push({ op: 'updateMany', filter, update });
     const ids = filter._id?.$in ?? [];
@@ -127,6 +137,17 @@ describe('MongoOutboxStore (queries, against a fake model)', () => {
         filter: { _id: { $in: ['m-1'] }, claimedBy: 't-1', sentAt: null },
         update: { $unset: { claimedBy: '', leaseUntil: '' } },
       },
+    ]);
+  });
+
+  it('dates the oldest unsent row in one sorted read along the claim index', async () => {
+    expect(await store.oldestPendingAt()).toEqual(doc('m-1').createdAt);
+    model.candidates = [];
+    expect(await store.oldestPendingAt()).toBeUndefined();
+
+    expect(model.trips.map(({ op, filter, sort }) => [op, filter, sort])).toEqual([
+      ['findOne', { sentAt: null }, { createdAt: 1, _id: 1 }],
+      ['findOne', { sentAt: null }, { createdAt: 1, _id: 1 }],
     ]);
   });
 

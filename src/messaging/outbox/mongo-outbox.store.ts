@@ -131,6 +131,15 @@ export class MongoOutboxStore extends OutboxStore {
     return this.model.countDocuments({ sentAt: null });
   }
 
+  /** One index entry: the claim's index is sorted by createdAt within the unsent rows. */
+  async oldestPendingAt(): Promise<Date | undefined> {
+    const oldest = await this.model
+      .findOne({ sentAt: null }, { createdAt: 1 })
+      .sort(ORDER)
+      .lean<Pick<OutboxDoc, 'createdAt'>>();
+    return oldest?.createdAt;
+  }
+
   private async heldOf(candidates: OutboxDoc[], token: string, ids: string[]) {
     const held = await this.model
       .find({ _id: { $in: ids }, claimedBy: token }, { _id: 1 })

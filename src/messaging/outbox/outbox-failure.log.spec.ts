@@ -16,6 +16,7 @@ describe('OutboxFailureLog', () => {
     error: (m: string) => lines.push(`ERROR ${m}`),
     warn: (m: string) => lines.push(`WARN ${m}`),
     log: (m: string) => lines.push(`LOG ${m}`),
+    debug: (m: string) => lines.push(`DEBUG ${m}`),
   } as unknown as Logger;
   beforeEach(() => (lines.length = 0));
 
@@ -42,5 +43,13 @@ describe('OutboxFailureLog', () => {
       'WARN orders: 2 events not confirmed, will retry (timeout)',
       'WARN orders: 1 events not confirmed, will retry (timeout)',
     ]);
+  });
+
+  it('only debugs a failure while the broker is away: the outage has its own lines', () => {
+    const log = new OutboxFailureLog(logger);
+    log.after('orders', [no(new Error('timeout'))], false);
+    log.after('billing', [no(refusal)], false);
+    expect(lines[0]).toBe('DEBUG orders: 1 events not confirmed, will retry (timeout)');
+    expect(lines[1]).toMatch(/^ERROR billing: outbox publish refused/);
   });
 });

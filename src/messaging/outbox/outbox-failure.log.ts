@@ -10,8 +10,12 @@ export class OutboxFailureLog {
 
   constructor(private readonly logger: Logger) {}
 
-  /** After one batch: a failure is reported, a success ends a refusal. */
-  after(owner: string, results: PromiseSettledResult<void>[]): void {
+  /**
+   * After one batch: a failure is reported, a success ends a refusal. `connected` false: the
+   * broker is away, which the connection's own lines say once; each pass's failure then is
+   * only a debug line, not a warning per module and pass for the length of the outage.
+   */
+  after(owner: string, results: PromiseSettledResult<void>[], connected = true): void {
     const rejected = results.filter((r) => r.status === 'rejected');
     if (rejected.length === 0) {
       this.refusals.get(owner)?.cleared(`${owner}: the broker takes its events again`);
@@ -21,9 +25,9 @@ export class OutboxFailureLog {
     const consequence = 'the events stay in the outbox and are retried until then';
     if (this.refusalsOf(owner).report(reason, `${owner}: outbox publish refused`, consequence))
       return;
-    this.logger.warn(
-      `${owner}: ${rejected.length} events not confirmed, will retry (${reason?.message})`,
-    );
+    const line = `${owner}: ${rejected.length} events not confirmed, will retry (${reason?.message})`;
+    if (connected) this.logger.warn(line);
+    else this.logger.debug(line);
   }
 
   private refusalsOf(owner: string): AccessRefusalLog {

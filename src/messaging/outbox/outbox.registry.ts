@@ -28,4 +28,10 @@ export class OutboxRegistry {
     const counts = await Promise.all([...this.stores.values()].map((s) => s.pendingCount()));
     return counts.reduce((a, b) => a + b, 0);
   }
+
+  /** The oldest unsent message across every module's outbox; undefined when none waits. */
+  async oldestPendingAt(): Promise<Date | undefined> {
+    const dates = await Promise.all([...this.stores.values()].map((s) => s.oldestPendingAt()));
+    return dates.reduce<Date | undefined>((a, d) => (d && (!a || d < a) ? d : a), undefined);
+  }
 }

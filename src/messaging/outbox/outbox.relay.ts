@@ -159,26 +159,32 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     store: OutboxStore,
     batch: ClaimedOutboxMessage[],
   ): Promise<{ sent: number; failed: number }> {
-    const results = await Promise.allSettled(batch.map((m) => this.publish(m)));
+    const results = await Promise.allSettled(batch.map((m) => this.publish(m, owner)));
     const sent = batch.filter((_, i) => results[i].status === 'fulfilled');
     const failed = batch.filter((_, i) => results[i].status === 'rejected');
     await store.markSent(sent);
     await store.release(failed);
     // Stryker disable next-line all: writes log lines only; no behaviour reads them
-    this.failures.after(owner, results);
+    this.failures.after(owner, results, this.publisher.connected);
     return { sent: sent.length, failed: failed.length };
   }
 
-  private publish(m: ClaimedOutboxMessage): Promise<void> {
+  private publish(m: ClaimedOutboxMessage, owner: string): Promise<void> {
     const exchange = this.declarer.names[m.destination ?? 'events'];
-    return this.publisher.publish(exchange, m.routingKey, Buffer.from(m.body), {
-      messageId: m.id,
-      type: m.routingKey,
-      correlationId: m.correlationId,
-      contentType: 'application/json',
-      timestamp: Math.floor(m.createdAt.getTime() / 1000),
-      ...(m.headers ? { headers: { ...m.headers } } : {}),
-    });
+    return this.publisher.publish(
+      exchange,
+      m.routingKey,
+      Buffer.from(m.body),
+      {
+        messageId: m.id,
+        type: m.routingKey,
+        correlationId: m.correlationId,
+        contentType: 'application/json',
+        timestamp: Math.floor(m.createdAt.getTime() / 1000),
+        ...(m.headers ? { headers: { ...m.headers } } : {}),
+      },
+      owner,
+    );
   }
 
   private sleep(ms: number, wakeable = true): Promise<void> {

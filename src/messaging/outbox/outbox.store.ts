@@ -30,4 +30,6 @@ export abstract class OutboxStore {
   /** Hands back, for an immediate retry, the given messages that this claim still holds. */
   abstract release(claimed: readonly ClaimedOutboxMessage[]): Promise<void>;
   abstract pendingCount(): Promise<number>;
+  /** When the oldest unsent message was written; undefined when none waits. */
+  abstract oldestPendingAt(): Promise<Date | undefined>;
 }

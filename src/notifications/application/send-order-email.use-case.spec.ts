@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { DeliveryNotes } from '../../messaging';
 import { EmailInProgressError } from '../domain/email-in-progress.error';
 import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
 import { MailDeliveryTransientError } from '../domain/mail-delivery-transient.error';
@@ -80,6 +81,20 @@ describe('SendOrderEmailUseCase', () => {
         leaseUntil: new Date(NOW.getTime() + 60_000),
       },
     ]);
+  });
+
+  it("notes the email sent on the delivery, for the order's timeline; none when not sent", async () => {
+    const notes = await DeliveryNotes.run(async () => {
+      await useCase.execute(content);
+      return DeliveryNotes.current();
+    });
+    expect(notes).toEqual({ email: { to: 'ada@example.com', subject: content.subject } });
+
+    const again = await DeliveryNotes.run(async () => {
+      await useCase.execute(content);
+      return DeliveryNotes.current();
+    });
+    expect(again).toEqual({});
   });
 
   it('sends the mail with a stable message id, the HTML template and the plain text', async () => {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { DeliveryNotes } from '../../messaging';
 import { EmailInProgressError } from '../domain/email-in-progress.error';
 import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
 import { EmailContent } from './email-content';
@@ -60,6 +61,8 @@ export class SendOrderEmailUseCase {
         { at: new Date(), outcome: 'sent', response: sent.response, messageId: sent.messageId },
         'SENT',
       );
+      // The order's timeline shows which email its event sent, and to whom.
+      DeliveryNotes.email({ to: content.to, subject: content.subject });
       this.logger.log(
         // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
         `Sent ${content.kind} email for order ${content.orderId} (${sent.messageId})`,

@@ -1,5 +1,6 @@
 import { MailerService } from '@nestjs-modules/mailer';
 import { Injectable } from '@nestjs/common';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
 import { MailDeliveryTransientError } from '../domain/mail-delivery-transient.error';
 import { MailSender, OutgoingMail, SentMail } from '../application/mail-sender';
@@ -24,11 +25,34 @@ interface SmtpError {
 /** Sends through @nestjs-modules/mailer and sorts SMTP failures into retryable or not. */
 @Injectable()
 export class NodemailerMailSender extends MailSender {
+  // A no-op unless the process registered a tracer provider (OTEL_EXPORTER_OTLP_ENDPOINT); taken
+  // per app, not per module load, so it belongs to the provider this app started with.
+  private readonly tracer = trace.getTracer('orderflow.notifications');
+
   constructor(private readonly mailer: MailerService) {
     super();
   }
 
-  async send(mail: OutgoingMail): Promise<SentMail> {
+  /** In a span of its own: the last hop of an order's trace, under the message handling it. */
+  send(mail: OutgoingMail): Promise<SentMail> {
+    return this.tracer.startActiveSpan(
+      'smtp send',
+      { kind: SpanKind.CLIENT, attributes: { 'orderflow.mail.template': mail.template } },
+      async (span) => {
+        try {
+          return await this.deliver(mail);
+        } catch (error) {
+          span.recordException(error as Error);
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error).message });
+          throw error;
+        } finally {
+          span.end();
+        }
+      },
+    );
+  }
+
+  private async deliver(mail: OutgoingMail): Promise<SentMail> {
     try {
       const info = (await this.mailer.sendMail({
         to: mail.to,

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
+import { CorrelationContext } from '../../common/correlation/correlation.context';
+import { formatMoney } from '../../common/money/format-money';
 import { UnitOfWork } from '../../messaging';
 import { IdempotencyKeyReusedError } from '../domain/idempotency-key-reused.error';
 import { OrderNotFoundError } from '../domain/order-not-found.error';
@@ -58,9 +60,10 @@ export class PlaceOrderUseCase {
       if (!winner) throw error;
       return this.replayed(winner, requestHash);
     }
+    CorrelationContext.setOrderId(order.id);
     this.logger.log(
       // Stryker disable next-line StringLiteral: log text only; no behaviour reads it
-      `Order ${order.id} placed: ${items.length} lines, total ${order.total} ${currency}`,
+      `Order ${order.id} placed: ${items.length} lines, total ${formatMoney(order.total, currency)}`,
     );
     return order;
   }
