@@ -55,16 +55,22 @@ async function listen(
   // First of all middleware: every later one, and the handler, runs inside the request's span.
   if (tracing) app.use(httpServerSpans());
   configureHttpEdge(app, config, logger ? undefined : app.get(HTTP_REQUEST_LOG));
-  await holdInstanceLock(app, BROKER_WAIT_MS);
-  app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
-  app.enableShutdownHooks();
-  await app.startAllMicroservices();
   const log = new Logger('Bootstrap');
-  // Not ready until startup has run to its end; the hard checks before this throw instead.
-  const startup = app.get(HealthRegistry).startup('startup');
-  await waitForBroker(app.get(RabbitEventServer), log);
-  await app.listen(config.port, '0.0.0.0');
-  startup.passed();
+  try {
+    await holdInstanceLock(app, BROKER_WAIT_MS);
+    app.connectMicroservice({ strategy: app.get(RabbitEventServer) }, { inheritAppConfig: false });
+    app.enableShutdownHooks();
+    await app.startAllMicroservices();
+    // Not ready until startup has run to its end; the hard checks before this throw instead.
+    const startup = app.get(HealthRegistry).startup('startup');
+    await waitForBroker(app.get(RabbitEventServer), log);
+    await app.listen(config.port, '0.0.0.0');
+    startup.passed();
+  } catch (error) {
+    // Closed, so its connection, timers and process-wide message taps go with it.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   log.log(`Modules loaded: ${config.appModules.join(', ')}`);
   log.log(
     `Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`,

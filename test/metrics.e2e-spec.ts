@@ -54,6 +54,15 @@ describe('GET /metrics after an order flow', () => {
       (s) =>
         delta(s, 'orderflow_dead_letters_total') >= 1 &&
         delta(s, 'orderflow_messages_consumed_total', { type: 'inventory.released' }) >= 1 &&
+        // Counted after the inbox record, which follows the SMTP server's answer.
+        ['order.confirmed', 'order.cancelled'].every(
+          (type) =>
+            delta(s, 'orderflow_messages_consumed_total', {
+              consumer: 'notifications',
+              type,
+              outcome: 'ack',
+            }) >= 1,
+        ) &&
         s.get('orderflow_outbox_pending_messages') === 0,
       { what: 'the flow to settle' },
     );

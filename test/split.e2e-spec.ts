@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppProcess } from './support/app-process';
-import { AMQP_URL, deleteTopology } from './support/broker';
+import { AMQP_URL } from './support/broker';
 import { ADMIN_KEY } from './support/test-app';
+import { MODULE_QUEUES, deleteAppTopology } from './support/app-topology';
 import { TestSmtpServer } from './support/test-smtp-server';
 import { expectProblem } from './support/problem';
 import { waitFor } from './support/wait-for';
@@ -13,30 +14,6 @@ interface Order {
   status: string;
   items: Array<{ unitPrice: number }>;
 }
-
-/** Each module's durable queues: commands it is sent, events it subscribes to, requests it answers. */
-const QUEUES = {
-  orders: [
-    'orders.inventory-reserved',
-    'orders.inventory-rejected',
-    'orders.inventory-released',
-    'orders.payment-succeeded',
-    'orders.payment-failed',
-    'orders.payment-refunded',
-  ],
-  inventory: [
-    'inventory.reserve-stock',
-    'inventory.release-stock',
-    'inventory.commit-stock',
-    'inventory.catalog.lookup',
-  ],
-  billing: ['billing.charge-payment', 'billing.refund-payment'],
-  notifications: [
-    'notifications.order-confirmed',
-    'notifications.order-rejected',
-    'notifications.order-cancelled',
-  ],
-};
 
 /**
  * Separate Node processes against the real broker: orders; inventory + billing; notifications x2.
@@ -78,27 +55,7 @@ describe('Modules as separate processes', () => {
   afterAll(async () => {
     await Promise.all([orders, stock, mailerA, mailerB].map((p) => p?.kill()));
     await smtp?.stop();
-    await deleteTopology(
-      [
-        ...Object.values(QUEUES).flat(),
-        'orderflow.unrouted.kept',
-        'orderflow.dead-letters',
-        'orderflow.retry.100ms.wait',
-        'orderflow.retry.200ms.wait',
-        'orderflow.retry.400ms.wait',
-      ].map((n) => prefix + n),
-      [
-        'orderflow.events',
-        'orderflow.commands',
-        'orderflow.unrouted',
-        'orderflow.to-queue',
-        'orderflow.dead-letter',
-        'orderflow.retry.100ms',
-        'orderflow.retry.200ms',
-        'orderflow.retry.400ms',
-        'orderflow.broadcast.inventory.product-updated',
-      ].map((n) => prefix + n),
-    );
+    await deleteAppTopology(prefix);
   });
 
   /** The queues a process said it consumes, without the prefix. */
@@ -124,9 +81,9 @@ describe('Modules as separate processes', () => {
     // Orders' broadcast queue is its instance's own: every orders process gets every price change.
     const broadcast = (n: string) => n.startsWith('orders.inventory-product-updated.');
     expect(consumed(orders).filter(broadcast)).toHaveLength(1);
-    expect(consumed(orders).filter((n) => !broadcast(n))).toEqual([...QUEUES.orders].sort());
-    expect(consumed(stock)).toEqual([...QUEUES.inventory, ...QUEUES.billing].sort());
-    expect(consumed(mailerA)).toEqual([...QUEUES.notifications].sort());
+    expect(consumed(orders).filter((n) => !broadcast(n))).toEqual([...MODULE_QUEUES.orders].sort());
+    expect(consumed(stock)).toEqual([...MODULE_QUEUES.inventory, ...MODULE_QUEUES.billing].sort());
+    expect(consumed(mailerA)).toEqual([...MODULE_QUEUES.notifications].sort());
   });
 
   it('completes a batch across processes, and survives a SIGKILLed mailer replaced by another', async () => {

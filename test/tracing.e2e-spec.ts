@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { AppProcess } from './support/app-process';
-import { AMQP_URL, deleteTopology } from './support/broker';
+import { AMQP_URL } from './support/broker';
+import { deleteAppTopology } from './support/app-topology';
 import { OtlpReceiver } from './support/otlp-receiver';
 import { ADMIN_KEY, TestApp, startTestApp } from './support/test-app';
 import { smtpError, TestSmtpServer } from './support/test-smtp-server';
@@ -161,41 +162,7 @@ describe('Tracing: one order, one trace, across the broker', () => {
     afterAll(async () => {
       await Promise.all([orders?.kill(), backOffice?.kill()]);
       await receiver?.stop();
-      await deleteTopology(
-        [
-          'orders.inventory-reserved',
-          'orders.inventory-rejected',
-          'orders.inventory-released',
-          'orders.payment-succeeded',
-          'orders.payment-failed',
-          'orders.payment-refunded',
-          'inventory.reserve-stock',
-          'inventory.release-stock',
-          'inventory.commit-stock',
-          'inventory.catalog.lookup',
-          'billing.charge-payment',
-          'billing.refund-payment',
-          'notifications.order-confirmed',
-          'notifications.order-rejected',
-          'notifications.order-cancelled',
-          'orderflow.unrouted.kept',
-          'orderflow.dead-letters',
-          'orderflow.retry.100ms.wait',
-          'orderflow.retry.200ms.wait',
-          'orderflow.retry.400ms.wait',
-        ].map((n) => prefix + n),
-        [
-          'orderflow.events',
-          'orderflow.commands',
-          'orderflow.unrouted',
-          'orderflow.to-queue',
-          'orderflow.dead-letter',
-          'orderflow.retry.100ms',
-          'orderflow.retry.200ms',
-          'orderflow.retry.400ms',
-          'orderflow.broadcast.inventory.product-updated',
-        ].map((n) => prefix + n),
-      );
+      await deleteAppTopology(prefix);
     });
 
     it('is one trace from the POST in one process to the email in the other', async () => {

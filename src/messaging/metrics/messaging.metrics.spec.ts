@@ -19,6 +19,7 @@ const record = (over: Partial<DeadLetterRecord>) =>
 describe('MessagingMetrics', () => {
   let registry: Registry;
   let outbox: { pendingCount: jest.Mock; oldestPendingAt: jest.Mock };
+  let store: { pendingCount: jest.Mock; oldestPendingAt: jest.Mock };
   let publisher: { queueDepth: jest.Mock };
   let metrics: MessagingMetrics;
   const value = (name: string, labels: Record<string, string> = {}) =>
@@ -26,17 +27,22 @@ describe('MessagingMetrics', () => {
 
   beforeEach(() => {
     registry = new Registry();
-    outbox = {
+    // One module's outbox store; the gauges read each store under its module's label.
+    outbox = store = {
       pendingCount: jest.fn().mockResolvedValue(0),
       oldestPendingAt: jest.fn().mockResolvedValue(undefined),
     };
+    const registryOfStores = { all: () => [['orders', store]] };
     publisher = { queueDepth: jest.fn().mockResolvedValue(0) };
     const config = Object.assign(new AppConfig(), { amqpNamePrefix: PREFIX });
+    const names = declarer();
+    // Only queues this process declared may become label values.
+    names.declared.queues.add(`${PREFIX}billing.charge-payment`);
     metrics = new MessagingMetrics(
       registry,
       config,
-      declarer(),
-      outbox as unknown as OutboxRegistry,
+      names,
+      registryOfStores as unknown as OutboxRegistry,
       publisher as unknown as ConfirmedPublisher,
     );
   });
@@ -46,8 +52,10 @@ describe('MessagingMetrics', () => {
     outbox.oldestPendingAt.mockResolvedValue(new Date(Date.now() - 90_000));
     publisher.queueDepth.mockResolvedValue(2);
 
-    expect(await value('orderflow_outbox_pending_messages')).toBe(3);
-    expect(await value('orderflow_outbox_oldest_pending_age_seconds')).toBeCloseTo(90, 0);
+    expect(await value('orderflow_outbox_pending_messages', { module: 'orders' })).toBe(3);
+    expect(
+      await value('orderflow_outbox_oldest_pending_age_seconds', { module: 'orders' }),
+    ).toBeCloseTo(90, 0);
     expect(await value('orderflow_unroutable_messages_total')).toBe(2);
     expect(publisher.queueDepth).toHaveBeenCalledWith(declarer().names.unroutedQueue);
   });

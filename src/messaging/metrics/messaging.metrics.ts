@@ -37,24 +37,32 @@ export class MessagingMetrics implements OnModuleInit, OnApplicationShutdown {
       registers,
     });
     const outboxes = this.outbox;
+    // Per module: replicas of one module on MongoDB share its outbox, so dashboards take the
+    // max per module, then sum over modules.
     new Gauge({
       name: 'orderflow_outbox_pending_messages',
-      help: 'Messages written to an outbox and not yet confirmed by the broker',
+      help: 'Messages written to a module outbox and not yet confirmed by the broker',
+      labelNames: ['module'],
       registers,
       async collect() {
-        // A store that cannot answer (MongoDB away) leaves the last value, not a failed scrape.
-        const n = await outboxes.pendingCount().catch(() => undefined);
-        if (n !== undefined) this.set(n);
+        for (const [module, store] of outboxes.all()) {
+          // A store that cannot answer (MongoDB away) leaves the last value, not a failed scrape.
+          const n = await store.pendingCount().catch(() => undefined);
+          if (n !== undefined) this.set({ module }, n);
+        }
       },
     });
     new Gauge({
       name: 'orderflow_outbox_oldest_pending_age_seconds',
-      help: 'Age of the oldest unsent outbox message; 0 when none waits',
+      help: 'Age of the oldest unsent message of a module outbox; 0 when none waits',
+      labelNames: ['module'],
       registers,
       async collect() {
-        const oldest = await outboxes.oldestPendingAt().catch(() => null);
-        if (oldest !== null)
-          this.set(oldest ? Math.max(0, Date.now() - oldest.getTime()) / 1000 : 0);
+        for (const [module, store] of outboxes.all()) {
+          const oldest = await store.oldestPendingAt().catch(() => null);
+          if (oldest !== null)
+            this.set({ module }, oldest ? Math.max(0, Date.now() - oldest.getTime()) / 1000 : 0);
+        }
       },
     });
     const depth = () => this.unroutedDepth();
@@ -86,8 +94,7 @@ export class MessagingMetrics implements OnModuleInit, OnApplicationShutdown {
   /** Called by the recorder once a dead letter is stored. */
   deadLettered(record: DeadLetterRecord): void {
     // Labels come from headers any publisher could set: bounded to our names and known reasons.
-    const prefix = this.config.amqpNamePrefix;
-    const queue = record.queue.startsWith(prefix) ? record.queue : 'unknown';
+    const queue = this.declarer.declared.queues.has(record.queue) ? record.queue : 'unknown';
     this.deadLetters.inc({ queue, reason: deadLetterReason(record) });
   }
 

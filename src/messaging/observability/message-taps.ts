@@ -27,9 +27,37 @@ export class MessageTaps {
 
   static around<T>(delivery: Delivery, run: () => Promise<T>): Promise<T> {
     return MessageTaps.taps.reduceRight<() => Promise<T>>(
-      (next, tap) => (tap.around ? () => tap.around!(delivery, next) : next),
+      (next, tap) => (tap.around ? () => MessageTaps.guarded(tap, delivery, next) : next),
       run,
     )();
+  }
+
+  /**
+   * A tap that fails around a delivery must not fail the delivery: the handling runs exactly
+   * once whatever the tap does, and its own outcome (result or error) is what counts.
+   */
+  private static async guarded<T>(
+    tap: MessageTap,
+    delivery: Delivery,
+    next: () => Promise<T>,
+  ): Promise<T> {
+    let inner: { result: Promise<T> } | undefined;
+    const once = () => (inner ??= { result: next() }).result;
+    try {
+      return await tap.around!(delivery, once);
+    } catch (error) {
+      if (inner) {
+        // The handler ran: its own failure propagates, a tap's failure after it does not.
+        const settled = await inner.result.then(
+          (value) => ({ ok: true as const, value }),
+          (failure: unknown) => ({ ok: false as const, failure }),
+        );
+        if (settled.ok) return settled.value;
+        throw settled.failure;
+      }
+      logger.warn(`A message tap failed in around: ${(error as Error).message}`);
+      return once();
+    }
   }
 
   static handled(handled: Handled): void {

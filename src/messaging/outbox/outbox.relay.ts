@@ -171,20 +171,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private publish(m: ClaimedOutboxMessage, owner: string): Promise<void> {
     const exchange = this.declarer.names[m.destination ?? 'events'];
-    return this.publisher.publish(
-      exchange,
-      m.routingKey,
-      Buffer.from(m.body),
-      {
-        messageId: m.id,
-        type: m.routingKey,
-        correlationId: m.correlationId,
-        contentType: 'application/json',
-        timestamp: Math.floor(m.createdAt.getTime() / 1000),
-        ...(m.headers ? { headers: { ...m.headers } } : {}),
-      },
-      owner,
-    );
+    const options = {
+      messageId: m.id,
+      type: m.routingKey,
+      correlationId: m.correlationId,
+      contentType: 'application/json',
+      timestamp: Math.floor(m.createdAt.getTime() / 1000),
+      ...(m.headers ? { headers: { ...m.headers } } : {}),
+    };
+    return this.publisher.publish(exchange, m.routingKey, Buffer.from(m.body), options, owner);
   }
 
   private sleep(ms: number, wakeable = true): Promise<void> {
