@@ -4,9 +4,12 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './common/config/app-config';
+import type { EnvFileLoaded } from './common/config/load-env-file';
+import { startupSummary } from './common/config/startup-summary';
 import { HealthRegistry } from './common/health/health.registry';
 import { configureHttpEdge } from './common/http/http-edge';
 import { HTTP_REQUEST_LOG } from './common/logging/logging.module';
+import { QuietFrameworkLogger } from './common/logging/quiet-framework.logger';
 import { httpServerSpans } from './common/tracing/http-server-span.middleware';
 import { Tracing, TracingOptions } from './common/tracing/tracing';
 import { RabbitEventServer } from './messaging/consumer/rabbit-event.server';
@@ -16,6 +19,8 @@ import { TracingTap } from './messaging/tracing/tracing.tap';
 
 export interface StartOptions {
   tracing?: TracingOptions;
+  /** What main.ts read from .env, for the summary. */
+  envFile?: EnvFileLoaded;
 }
 
 /**
@@ -31,7 +36,7 @@ export async function startApp(
   const tracing = Tracing.start(config, options.tracing);
   tracing?.onShutdown(MessageTaps.register(new TracingTap()));
   try {
-    return await listen(config, logger, tracing);
+    return await listen(config, logger, tracing, options.envFile);
   } catch (error) {
     await tracing?.shutdown();
     throw error;
@@ -42,6 +47,7 @@ async function listen(
   config: AppConfig,
   logger: LoggerService | undefined,
   tracing: Tracing | undefined,
+  envFile?: EnvFileLoaded,
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot(config, tracing, { pinoLogging: !logger }),
@@ -51,7 +57,13 @@ async function listen(
       bodyParser: false, // configureHttpEdge registers the one, bounded, JSON parser
     },
   );
-  if (!logger) app.useLogger(app.get(PinoNestLogger));
+  const out = new QuietFrameworkLogger(logger ?? app.get(PinoNestLogger));
+  // Straight to the logger, ahead of the lines buffered while the modules were built, which
+  // useLogger then flushes (Nest's own chatter at debug level).
+  for (const { text, warn } of startupSummary(config, envFile))
+    if (warn) out.warn(text, 'Bootstrap');
+    else out.log(text, 'Bootstrap');
+  app.useLogger(out);
   // First of all middleware: every later one, and the handler, runs inside the request's span.
   if (tracing) app.use(httpServerSpans());
   configureHttpEdge(app, config, logger ? undefined : app.get(HTTP_REQUEST_LOG));
@@ -71,18 +83,7 @@ async function listen(
     await app.close().catch(() => undefined);
     throw error;
   }
-  log.log(`Modules loaded: ${config.appModules.join(', ')}`);
-  log.log(
-    `Storage: ${config.mongodbUri || Object.keys(config.moduleMongodbUris).length ? 'MongoDB' : 'in-memory (set MONGODB_URI for MongoDB)'}`,
-  );
-  if (!config.adminApiKey)
-    log.warn('Admin endpoints are disabled (403): set ADMIN_API_KEY to enable them');
-  log.log(
-    `Listening on ${await app.getUrl()}` +
-      (config.docsServed
-        ? '  (Swagger UI at /docs)'
-        : '  (docs off: DOCS_ENABLED=true serves them)'),
-  );
+  log.log(`Listening on ${await app.getUrl()}`);
   return app;
 }
 

@@ -63,7 +63,9 @@ describe('Email against a real SMTP server', () => {
     const p = mail.parsed;
     expect(mail.envelopeTo).toEqual(['content@example.com']);
     expect(p.from?.value).toEqual([{ name: 'Shop', address: 'shop@orderflow.test' }]);
-    expect(p.subject).toBe(`Order ${order.id} confirmed`);
+    expect(p.subject).toBe(
+      `Your orderflow shop order #${order.id.slice(0, 6).toUpperCase()} is confirmed`,
+    );
     expect(p.messageId).toBe(`<order-confirmed.${order.id}@orderflow>`);
     expect(p.html).toBeTruthy();
     expect(p.text).toBeTruthy();
@@ -74,8 +76,9 @@ describe('Email against a real SMTP server', () => {
     expect(p.text).toContain(evil);
     for (const part of [p.html as string, p.text as string]) {
       expect(part).toContain(order.id);
-      expect(part).toContain('EUR 19.99');
-      expect(part).toContain('EUR 59.97');
+      expect(part).toContain('€19.99');
+      expect(part).toContain('€59.97');
+      expect(part).toContain('support@orderflow.local');
     }
     expect(p.html).toContain((await api.get(order.id)).invoiceNumber);
   });

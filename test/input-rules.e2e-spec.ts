@@ -69,10 +69,10 @@ describe('Input rules and customer data (issue #9)', () => {
 
     it('documents every admin route with the bearer scheme, labelled an API key', async () => {
       const docs = (await t.http().get('/docs-json').expect(200)).body;
-      expect(docs.components.securitySchemes.bearer).toMatchObject({
+      expect(docs.components.securitySchemes['admin-api-key']).toMatchObject({
         type: 'http',
         scheme: 'bearer',
-        bearerFormat: 'API key',
+        bearerFormat: 'ADMIN_API_KEY',
       });
       for (const [path, method] of [
         ['/orders', 'get'],
@@ -83,7 +83,10 @@ describe('Input rules and customer data (issue #9)', () => {
         ['/notifications', 'get'],
       ]) {
         const op = docs.paths[path][method];
-        expect({ path, security: op.security }).toEqual({ path, security: [{ bearer: [] }] });
+        expect({ path, security: op.security }).toEqual({
+          path,
+          security: [{ 'admin-api-key': [] }],
+        });
         expect(Object.keys(op.responses)).toEqual(expect.arrayContaining(['401', '403']));
       }
       expect(docs.paths['/orders/{id}'].get.security).toBeUndefined();

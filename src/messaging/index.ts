@@ -30,3 +30,5 @@ export { MessageTaps } from './observability/message-taps';
 export type { JournalEntry, JournalOutcome, SentEmail } from './journal/journal-entry';
 export { DeliveryNotes } from './journal/delivery-notes';
 export { MessageJournal } from './journal/message-journal';
+export type { ConsoleOrder } from './console/console-order.lookup';
+export { ConsoleOrderLookup } from './console/console-order.lookup';

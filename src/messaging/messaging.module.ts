@@ -16,6 +16,15 @@ import { FailureRouter } from './consumer/failure.router';
 import { MessagePipeline } from './consumer/message.pipeline';
 import { RabbitEventServer } from './consumer/rabbit-event.server';
 import { MessagingHealth } from './health/messaging.health';
+import { ConsoleAuthController } from './console/console-auth.controller';
+import { ConsoleDeadLetterSearch } from './console/console-dead-letter.search';
+import { ConsoleDeadLettersController } from './console/console-dead-letters.controller';
+import { ConsoleOrderLookup } from './console/console-order.lookup';
+import { ConsolePagesController } from './console/console-pages.controller';
+import { ConsoleReplayJobs } from './console/console-replay.jobs';
+import { ConsoleSession } from './console/console-session';
+import { ConsoleSessionGuard } from './console/console-session.guard';
+import { QueueStatsReader } from './console/queue-stats.reader';
 import { DeadLetterRecorder } from './dead-letters/dead-letter.recorder';
 import { DeadLetterRedriver } from './dead-letters/dead-letter.redriver';
 import { DeadLetterReplayer } from './dead-letters/dead-letter.replayer';
@@ -84,7 +93,12 @@ export class MessagingModule {
         }),
         ...(mongoUri ? [mongoConnectionFor(OWNER, mongoUri)] : []),
       ],
-      controllers: [DeadLettersController],
+      controllers: [
+        DeadLettersController,
+        ConsoleAuthController,
+        ConsoleDeadLettersController,
+        ConsolePagesController,
+      ],
       providers: [
         TopologyDeclarer,
         LegacyTopologyRetirer,
@@ -125,6 +139,12 @@ export class MessagingModule {
             c ? new MongoMessageJournal(c) : new InMemoryMessageJournal(),
         },
         JournalRecorder,
+        ConsoleSession,
+        ConsoleSessionGuard,
+        ConsoleDeadLetterSearch,
+        ConsoleReplayJobs,
+        QueueStatsReader,
+        ConsoleOrderLookup,
       ],
       exports: [
         BrokerConnection,
@@ -138,6 +158,7 @@ export class MessagingModule {
         InboxStore,
         RoutingInboxStore,
         MessageJournal,
+        ConsoleOrderLookup,
       ],
     };
   }

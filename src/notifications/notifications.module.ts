@@ -1,5 +1,4 @@
 import { MailerModule } from '@nestjs-modules/mailer';
-import { HandlebarsAdapter } from '@nestjs-modules/mailer/adapters/handlebars.adapter';
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
@@ -9,7 +8,7 @@ import { MailSender } from './application/mail-sender';
 import { NotificationQueries } from './application/notification.queries';
 import { NotificationRepository } from './application/notification.repository';
 import { SendOrderEmailUseCase } from './application/send-order-email.use-case';
-import { TEMPLATE_DIR, TextTemplates } from './application/text-templates';
+import { EmailTemplates } from './application/email-templates';
 import { DevMailboxController } from './dev-mailbox/dev-mailbox.controller';
 import { DevMailboxModule } from './dev-mailbox/dev-mailbox.module';
 import { SmtpCatcher } from './dev-mailbox/smtp-catcher';
@@ -42,13 +41,8 @@ export class NotificationsModule {
           inject: [AppConfig, SmtpCatcher],
           useFactory: (c: AppConfig, catcher: SmtpCatcher) => ({
             transport: mailTransportOptions(c, catcher.port),
+            // Both parts are rendered by EmailTemplates, so the mailer needs no template adapter.
             defaults: { from: c.mailFrom },
-            template: {
-              dir: TEMPLATE_DIR,
-              // Our templates carry inline styles already; skipping the CSS inliner saves a pass per mail.
-              adapter: new HandlebarsAdapter(undefined, { inlineCssEnabled: false }),
-              options: { strict: true },
-            },
           }),
         }),
         ...persistence.imports,
@@ -61,7 +55,7 @@ export class NotificationsModule {
       providers: [
         ...persistence.providers,
         { provide: MailSender, useClass: NodemailerMailSender },
-        TextTemplates,
+        EmailTemplates,
         MailTransportHealth,
         SendOrderEmailUseCase,
         NotificationQueries,

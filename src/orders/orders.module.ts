@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../common/config/app-config';
 import { featurePersistence, storeAdapters } from '../messaging';
+import { ConsoleOrderRegistration } from './api/console-order.registration';
 import { OrderTimelineController } from './api/order-timeline.controller';
 import { OrdersEventsController } from './api/orders-events.controller';
 import { OrdersController } from './api/orders.controller';
@@ -61,6 +62,7 @@ export class OrdersModule {
         OrderProcessService,
         PaymentTimeoutPoller,
         OrderQueries,
+        ConsoleOrderRegistration,
       ],
     };
   }

@@ -52,8 +52,9 @@ export class TestSmtpServer {
     return `smtp://127.0.0.1:${this.port}`;
   }
 
+  /** The message id names the order (`<kind.orderId@orderflow>`); subjects carry a short number. */
   mailsFor(orderId: string): ReceivedMail[] {
-    return this.received.filter((m) => (m.parsed.subject ?? '').includes(orderId));
+    return this.received.filter((m) => (m.parsed.messageId ?? '').includes(orderId));
   }
 
   async stop(): Promise<void> {

@@ -2,6 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppConfig, FEATURE_MODULES } from './app-config';
 import { ConfigError } from './config.error';
+import { describeConfigErrors } from './config-messages';
 import { productionProblems } from './production-rules';
 import { loadTlsFiles } from './tls-files';
 
@@ -26,6 +27,8 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     mongodbUri: env.MONGODB_URI || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM,
+    shopName: env.SHOP_NAME,
+    supportEmail: env.SUPPORT_EMAIL,
     smtpHost: env.SMTP_HOST || undefined,
     smtpPort: env.SMTP_PORT,
     smtpSecure: env.SMTP_SECURE === undefined ? undefined : env.SMTP_SECURE === 'true',
@@ -66,7 +69,7 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
   }
   const errors = validateSync(config, { forbidUnknownValues: true });
   const messages = [
-    ...errors.flatMap((e) => Object.values(e.constraints ?? {})),
+    ...describeConfigErrors(errors, env),
     ...productionProblems(config),
     ...loadTlsFiles(config),
   ];

@@ -19,10 +19,10 @@ describe('observability settings', () => {
     });
     expect(loadAppConfig({ ...PROD, LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(() => loadAppConfig({ LOG_LEVEL: 'verbose' })).toThrow(
-      /LOG_LEVEL must be one of trace, debug, info, warn, error, fatal/,
+      /LOG_LEVEL="verbose": must be one of trace, debug, info, warn, error, fatal/,
     );
     expect(() => loadAppConfig({ LOG_FORMAT: 'text' })).toThrow(
-      /LOG_FORMAT must be json or pretty/,
+      /LOG_FORMAT="text": must be json or pretty/,
     );
   });
 
@@ -30,10 +30,10 @@ describe('observability settings', () => {
     expect(loadAppConfig({}).readyOutboxMaxAgeMs).toBe(60_000);
     expect(loadAppConfig({ READY_OUTBOX_MAX_AGE_MS: '0' }).readyOutboxMaxAgeMs).toBe(0);
     expect(() => loadAppConfig({ READY_OUTBOX_MAX_AGE_MS: '-1' })).toThrow(
-      /READY_OUTBOX_MAX_AGE_MS must be 0 \(off\) or more/,
+      /READY_OUTBOX_MAX_AGE_MS="-1": must be 0 \(off\) or more/,
     );
     expect(() => loadAppConfig({ READY_OUTBOX_MAX_AGE_MS: 'soon' })).toThrow(
-      /READY_OUTBOX_MAX_AGE_MS must be a whole number/,
+      /READY_OUTBOX_MAX_AGE_MS="soon": must be a whole number/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { UseGuards, applyDecorators } from '@nestjs/common';
+import { ADMIN_SCHEME } from './admin-scheme';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { AdminApiKeyGuard } from './admin-api-key.guard';
 
@@ -6,7 +7,7 @@ import { AdminApiKeyGuard } from './admin-api-key.guard';
 export function AdminOnly(): ClassDecorator & MethodDecorator {
   return applyDecorators(
     UseGuards(AdminApiKeyGuard),
-    ApiBearerAuth(),
+    ApiBearerAuth(ADMIN_SCHEME),
     ApiUnauthorizedResponse({
       description: 'Missing or wrong admin key (send Authorization: Bearer <ADMIN_API_KEY>)',
     }),

@@ -1,4 +1,5 @@
 import { SetMetadata, UseGuards, applyDecorators } from '@nestjs/common';
+import { ADMIN_SCHEME } from './admin-scheme';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ADMIN_UNLESS_QUERY, AdminApiKeyGuard } from './admin-api-key.guard';
 
@@ -12,7 +13,7 @@ export function AdminUnlessScoped(queryField: string): MethodDecorator {
   return applyDecorators(
     SetMetadata(ADMIN_UNLESS_QUERY, queryField),
     UseGuards(AdminApiKeyGuard),
-    ApiBearerAuth(),
+    ApiBearerAuth(ADMIN_SCHEME),
     ApiUnauthorizedResponse({
       description: `Without ${queryField}: missing or wrong admin key (Authorization: Bearer <ADMIN_API_KEY>)`,
     }),

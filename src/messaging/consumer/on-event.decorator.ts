@@ -1,11 +1,15 @@
 import { UseFilters, applyDecorators } from '@nestjs/common';
 import { EventPattern, MessagePattern } from '@nestjs/microservices';
+import { ApiExcludeEndpoint } from '@nestjs/swagger';
 import { EventContract } from '../contracts/event-contract';
 import { PassThroughRpcFilter } from './pass-through-rpc.filter';
 
 const SEPARATOR = '::';
 
 /**
+ * Message handlers are no HTTP routes: Swagger would otherwise list their payloads as empty
+ * schemas. They are documented in the AsyncAPI document (src/messaging/asyncapi) instead.
+ *
  * Both decorators bind PassThroughRpcFilter, so the pipeline gets the handler's own error and
  * can tell transient from permanent.
  *
@@ -23,6 +27,7 @@ export function OnEvent(
   } = {},
 ): MethodDecorator {
   return applyDecorators(
+    ApiExcludeEndpoint(),
     UseFilters(PassThroughRpcFilter),
     EventPattern(`${consumer}${SEPARATOR}${contract.type}`, { contract, ...options }),
   );
@@ -38,6 +43,7 @@ export function OnCommand(
   options: { prefetch?: number; retryDelaysMs?: number[]; consumerTimeoutMs?: number } = {},
 ): MethodDecorator {
   return applyDecorators(
+    ApiExcludeEndpoint(),
     UseFilters(PassThroughRpcFilter),
     EventPattern(`${consumer}${SEPARATOR}${contract.type}`, {
       contract,
@@ -50,6 +56,7 @@ export function OnCommand(
 /** Answers request/reply calls sent to a routing key (see RpcClient). */
 export function OnRequest(routingKey: string, requestContract: new () => object): MethodDecorator {
   return applyDecorators(
+    ApiExcludeEndpoint(),
     UseFilters(PassThroughRpcFilter),
     MessagePattern(routingKey, { contract: requestContract }),
   );

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsEmail, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { IsEmail, IsOptional, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { OrderLineContract } from './order-line.contract';
 import { ShortageContract } from './shortage.contract';
 
 export class OrderRejected {
@@ -18,4 +19,10 @@ export class OrderRejected {
   @ValidateNested({ each: true })
   @Type(() => ShortageContract)
   shortages: ShortageContract[];
+
+  /** What was ordered, so the email can name the products. Absent in messages from before it. */
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => OrderLineContract)
+  items?: OrderLineContract[];
 }

@@ -3,22 +3,20 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class DeadLetterQueryDto {
-  @ApiPropertyOptional({
-    description: 'Queue the message failed in',
-    example: 'billing.inventory-reserved',
-  })
+  // Filters carry no example: Swagger UI would pre-fill it and hide the real dead letters.
+  @ApiPropertyOptional({ description: 'Queue the message failed in, e.g. billing.charge-payment' })
   @IsOptional()
   @IsString()
   queue?: string;
 
-  @ApiPropertyOptional({ description: 'Event type', example: 'inventory.reserved' })
+  @ApiPropertyOptional({ description: 'Message type, e.g. billing.charge-payment' })
   @IsOptional()
   @IsString()
   type?: string;
 
   @ApiPropertyOptional({
-    description: 'Only dead letters parked at or after this time',
-    example: '2026-01-01T00:00:00Z',
+    description: 'Only dead letters parked at or after this time (ISO 8601)',
+    format: 'date-time',
   })
   @IsOptional()
   @IsISO8601()
@@ -29,14 +27,15 @@ export class DeadLetterQueryDto {
   @IsIn(['PARKED', 'REPLAYED'])
   status?: 'PARKED' | 'REPLAYED';
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  // The type is spelt out: an initialised field has none for Swagger to reflect (it saw Object).
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset = 0;
 
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: 50, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

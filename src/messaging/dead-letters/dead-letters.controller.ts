@@ -1,5 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AdminOnly } from '../../common/http/admin-only.decorator';
 import { BulkReplayDto } from './bulk-replay.dto';
 import { DeadLetterNotFoundError } from './dead-letter-not-found.error';
@@ -22,6 +30,7 @@ export class DeadLettersController {
   @Get()
   @ApiOperation({ summary: 'List parked messages, newest first' })
   @ApiOkResponse({ type: DeadLetterPage })
+  @ApiBadRequestResponse({ description: 'A filter or paging value out of range' })
   async list(@Query() q: DeadLetterQueryDto): Promise<DeadLetterPage> {
     const filter = {
       queue: q.queue,
@@ -40,6 +49,7 @@ export class DeadLettersController {
 
   @Get(':id')
   @ApiOkResponse({ type: DeadLetterView })
+  @ApiNotFoundResponse({ description: 'No such dead letter (code DEAD_LETTERS.NOT_FOUND)' })
   async get(@Param('id') id: string): Promise<DeadLetterView> {
     const record = await this.store.get(id);
     if (!record) throw new DeadLetterNotFoundError(id);
@@ -50,6 +60,7 @@ export class DeadLettersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Replay parked messages matching a filter, throttled' })
   @ApiOkResponse({ type: BulkReplayView })
+  @ApiBadRequestResponse({ description: 'limit or ratePerSecond missing or out of range' })
   replayMany(@Body() body: BulkReplayDto): Promise<BulkReplayView> {
     return this.replayer.replayMany(
       { queue: body.queue, type: body.type },
@@ -62,12 +73,16 @@ export class DeadLettersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Put one message back into the queue it failed in' })
   @ApiOkResponse({ type: DeadLetterView })
+  @ApiNotFoundResponse({ description: 'No such dead letter (code DEAD_LETTERS.NOT_FOUND)' })
+  @ApiConflictResponse({ description: 'Already replayed (code DEAD_LETTERS.NOT_PARKED)' })
   async replay(@Param('id') id: string): Promise<DeadLetterView> {
     return DeadLetterView.of(await this.replayer.replay(id));
   }
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiNotFoundResponse({ description: 'No such dead letter (code DEAD_LETTERS.NOT_FOUND)' })
   async remove(@Param('id') id: string): Promise<void> {
     if (!(await this.store.delete(id))) throw new DeadLetterNotFoundError(id);
   }

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { Payload } from '@nestjs/microservices';
 import { OnEvent, OrderCancelled, OrderConfirmed, OrderRejected } from '../../messaging';
-import { EmailContents } from '../application/email-content';
+import { AppConfig } from '../../common/config/app-config';
+import { EmailContents, ShopIdentity } from '../application/email-content';
 import { SendOrderEmailUseCase } from '../application/send-order-email.use-case';
 
 const ME = 'notifications';
@@ -10,20 +11,27 @@ const SLOW = { consumerTimeoutMs: 15 * 60_000 };
 
 @Controller()
 export class NotificationsEventsController {
-  constructor(private readonly sendEmail: SendOrderEmailUseCase) {}
+  private readonly shop: ShopIdentity;
+
+  constructor(
+    private readonly sendEmail: SendOrderEmailUseCase,
+    config: AppConfig,
+  ) {
+    this.shop = { name: config.shopName, supportEmail: config.supportEmail };
+  }
 
   @OnEvent(OrderConfirmed, ME, SLOW)
   onConfirmed(@Payload() e: OrderConfirmed): Promise<void> {
-    return this.sendEmail.execute(EmailContents.confirmed(e));
+    return this.sendEmail.execute(EmailContents.confirmed(e, this.shop));
   }
 
   @OnEvent(OrderRejected, ME, SLOW)
   onRejected(@Payload() e: OrderRejected): Promise<void> {
-    return this.sendEmail.execute(EmailContents.rejected(e));
+    return this.sendEmail.execute(EmailContents.rejected(e, this.shop));
   }
 
   @OnEvent(OrderCancelled, ME, SLOW)
   onCancelled(@Payload() e: OrderCancelled): Promise<void> {
-    return this.sendEmail.execute(EmailContents.cancelled(e));
+    return this.sendEmail.execute(EmailContents.cancelled(e, this.shop));
   }
 }

@@ -1,5 +1,6 @@
 import { OrderCancelled, OrderConfirmed, OrderLineContract, OrderRejected } from '../../messaging';
 import { NotificationKind } from '../domain/notification';
+import { money, orderNumber, plainReason } from './email-wording';
 
 export interface EmailContent {
   kind: NotificationKind;
@@ -10,7 +11,11 @@ export interface EmailContent {
   context: Record<string, unknown>;
 }
 
-const money = (cents: number, currency: string) => `${currency} ${(cents / 100).toFixed(2)}`;
+/** Who the emails come from, as the customer sees it (SHOP_NAME, SUPPORT_EMAIL). */
+export interface ShopIdentity {
+  name: string;
+  supportEmail: string;
+}
 
 const lines = (items: OrderLineContract[], currency: string) =>
   items.map((i) => ({
@@ -21,43 +26,66 @@ const lines = (items: OrderLineContract[], currency: string) =>
     lineTotal: money(i.unitPrice * i.quantity, currency),
   }));
 
+/** What every email shows: the shop, the order's short number and its full id for support. */
+const common = (shop: ShopIdentity, orderId: string, title: string, preheader: string) => ({
+  shop,
+  orderId,
+  orderNumber: orderNumber(orderId),
+  title,
+  preheader,
+});
+
 /** What each order outcome says to the customer. Templates escape every value they print. */
 export const EmailContents = {
-  confirmed(e: OrderConfirmed): EmailContent {
+  confirmed(e: OrderConfirmed, shop: ShopIdentity): EmailContent {
+    const number = orderNumber(e.orderId);
+    const total = money(e.total, e.currency);
     return {
       kind: 'order-confirmed',
       orderId: e.orderId,
       to: e.customerEmail,
-      subject: `Order ${e.orderId} confirmed`,
+      subject: `Your ${shop.name} order ${number} is confirmed`,
       template: 'order-confirmed',
       context: {
-        orderId: e.orderId,
+        ...common(shop, e.orderId, 'Thank you for your order', `Paid ${total}, on its way soon.`),
         items: lines(e.items, e.currency),
-        total: money(e.total, e.currency),
+        total,
         invoiceNumber: e.invoiceNumber,
       },
     };
   },
-  rejected(e: OrderRejected): EmailContent {
+  rejected(e: OrderRejected, shop: ShopIdentity): EmailContent {
+    const number = orderNumber(e.orderId);
+    const names = new Map((e.items ?? []).map((i) => [i.sku, i.name]));
     return {
       kind: 'order-rejected',
       orderId: e.orderId,
       to: e.customerEmail,
-      subject: `Order ${e.orderId} could not be fulfilled`,
+      subject: `We could not fulfil your ${shop.name} order ${number}`,
       template: 'order-rejected',
-      context: { orderId: e.orderId, reason: e.reason, shortages: e.shortages },
+      context: {
+        ...common(shop, e.orderId, 'We could not fulfil your order', 'You have not been charged.'),
+        reason: plainReason(e.reason),
+        shortages: e.shortages.map((s) => ({
+          // Messages from before lines were sent along name the SKU alone.
+          product: names.has(s.sku) ? `${names.get(s.sku)} (${s.sku})` : s.sku,
+          requested: s.requested,
+          available: s.available,
+        })),
+      },
     };
   },
-  cancelled(e: OrderCancelled): EmailContent {
+  cancelled(e: OrderCancelled, shop: ShopIdentity): EmailContent {
+    const number = orderNumber(e.orderId);
     return {
       kind: 'order-cancelled',
       orderId: e.orderId,
       to: e.customerEmail,
-      subject: `Order ${e.orderId} cancelled`,
+      subject: `Your ${shop.name} order ${number} was cancelled`,
       template: 'order-cancelled',
       context: {
-        orderId: e.orderId,
-        reason: e.reason,
+        ...common(shop, e.orderId, 'Your order was cancelled', 'Nothing has been charged.'),
+        reason: plainReason(e.reason),
         items: lines(e.items, e.currency),
         total: money(e.total, e.currency),
       },

@@ -3,9 +3,9 @@ export interface OutgoingMail {
   messageId: string;
   to: string;
   subject: string;
-  /** Name of the HTML template, rendered by the mailer's Handlebars adapter. */
+  /** Name of the template both parts were rendered from (for traces). */
   template: string;
-  context: Record<string, unknown>;
+  html: string;
   text: string;
 }
 

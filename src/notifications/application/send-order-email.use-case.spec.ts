@@ -9,7 +9,7 @@ import { EmailContent } from './email-content';
 import { MailSender, OutgoingMail, SentMail } from './mail-sender';
 import { Claim } from './notification.repository';
 import { SendOrderEmailUseCase } from './send-order-email.use-case';
-import { TextTemplates } from './text-templates';
+import { EmailTemplates } from './email-templates';
 
 /** Records every mail; fails the next sends with the queued errors; can hold a send open. */
 class FakeMailSender extends MailSender {
@@ -44,11 +44,17 @@ const content: EmailContent = {
   to: 'ada@example.com',
   subject: 'Order o-1 could not be fulfilled',
   template: 'order-rejected',
-  context: { orderId: 'o-1', reason: 'out of stock', shortages: [] },
+  context: {
+    shop: { name: 'Test shop', supportEmail: 'help@shop.test' },
+    orderId: 'o-1',
+    orderNumber: '#O1',
+    title: 'We could not fulfil your order',
+    preheader: 'You have not been charged.',
+    reason: 'Some items are out of stock.',
+    shortages: [],
+  },
 };
-const text =
-  'We could not fulfil your order.\n\nOrder o-1 was not placed: out of stock.\n\n\n' +
-  'You have not been charged.\n';
+const rendered = new EmailTemplates().render(content.template, content.context);
 
 describe('SendOrderEmailUseCase', () => {
   let repository: RecordingRepository;
@@ -60,7 +66,7 @@ describe('SendOrderEmailUseCase', () => {
     jest.useFakeTimers({ now: NOW, doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     repository = new RecordingRepository();
     sender = new FakeMailSender();
-    useCase = new SendOrderEmailUseCase(repository, sender, new TextTemplates());
+    useCase = new SendOrderEmailUseCase(repository, sender, new EmailTemplates());
   });
   afterEach(() => jest.useRealTimers());
 
@@ -97,7 +103,7 @@ describe('SendOrderEmailUseCase', () => {
     expect(again).toEqual({});
   });
 
-  it('sends the mail with a stable message id, the HTML template and the plain text', async () => {
+  it('sends the mail with a stable message id and both rendered parts', async () => {
     await useCase.execute(content);
     expect(sender.sent).toEqual([
       {
@@ -105,8 +111,8 @@ describe('SendOrderEmailUseCase', () => {
         to: 'ada@example.com',
         subject: 'Order o-1 could not be fulfilled',
         template: 'order-rejected',
-        context: content.context,
-        text,
+        html: rendered.html,
+        text: rendered.text,
       },
     ]);
   });

@@ -4,9 +4,9 @@ import { DeliveryNotes } from '../../messaging';
 import { EmailInProgressError } from '../domain/email-in-progress.error';
 import { MailDeliveryRejectedError } from '../domain/mail-delivery-rejected.error';
 import { EmailContent } from './email-content';
+import { EmailTemplates } from './email-templates';
 import { MailSender } from './mail-sender';
 import { NotificationRepository } from './notification.repository';
-import { TextTemplates } from './text-templates';
 
 /** Longer than any SMTP send takes; a crashed sender's lease lapses and a retry takes over. */
 const SEND_LEASE_MS = 60_000;
@@ -22,7 +22,7 @@ export class SendOrderEmailUseCase {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly sender: MailSender,
-    private readonly text: TextTemplates,
+    private readonly templates: EmailTemplates,
   ) {}
 
   async execute(content: EmailContent): Promise<void> {
@@ -53,8 +53,7 @@ export class SendOrderEmailUseCase {
         to: content.to,
         subject: content.subject,
         template: content.template,
-        context: content.context,
-        text: this.text.render(content.template, content.context),
+        ...this.templates.render(content.template, content.context),
       });
       await this.notifications.recordAttempt(
         n.id,

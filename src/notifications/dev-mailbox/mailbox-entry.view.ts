@@ -5,7 +5,7 @@ export class MailboxEntryView {
   @ApiProperty({ example: '2026-11-23T15:00:00.000Z' }) receivedAt: Date;
   @ApiProperty({ example: 'orderflow <no-reply@orderflow.local>' }) from: string;
   @ApiProperty({ example: 'ada@example.com' }) to: string;
-  @ApiProperty({ example: 'Order 6f1c2a9e-0b7d-4c5e-8a6f-1b2c3d4e5f60 confirmed' }) subject: string;
+  @ApiProperty({ example: 'Your orderflow shop order #6F1C2A is confirmed' }) subject: string;
   @ApiProperty({ example: '<a1b2@orderflow.local>' }) messageId?: string;
   @ApiProperty({ description: 'Plain-text part' }) text?: string;
   @ApiProperty({

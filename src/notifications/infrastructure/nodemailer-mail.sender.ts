@@ -58,8 +58,7 @@ export class NodemailerMailSender extends MailSender {
         to: mail.to,
         subject: mail.subject,
         messageId: mail.messageId,
-        template: mail.template,
-        context: mail.context,
+        html: mail.html,
         text: mail.text,
       })) as { messageId: string; response: string };
       return { messageId: info.messageId, response: info.response };

@@ -4,19 +4,21 @@ import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { OrderStatus } from '../domain/order-status';
 
 export class ListOrdersQuery {
-  @ApiPropertyOptional({ enum: OrderStatus, example: OrderStatus.CONFIRMED })
+  // No example: Swagger UI would pre-fill it as a filter and hide every other order.
+  @ApiPropertyOptional({ enum: OrderStatus, description: 'Only orders in this status' })
   @IsOptional()
   @IsEnum(OrderStatus)
   status?: OrderStatus;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0, example: 0 })
+  // The type is spelt out: an initialised field has none for Swagger to reflect (it saw Object).
+  @ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
   offset = 0;
 
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100, example: 20 })
+  @ApiPropertyOptional({ type: 'integer', default: 20, minimum: 1, maximum: 100 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

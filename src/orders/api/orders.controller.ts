@@ -72,6 +72,7 @@ export class OrdersController {
   @Get()
   @AdminOnly()
   @ApiOkResponse({ type: OrderPageView })
+  @ApiBadRequestResponse({ description: 'status, offset or limit out of range' })
   async list(@Query() q: ListOrdersQuery): Promise<OrderPageView> {
     const page = await this.queries.list({ status: q.status, offset: q.offset, limit: q.limit });
     return {
@@ -85,7 +86,7 @@ export class OrdersController {
   @Get(':id')
   @ApiOkResponse({ type: OrderView })
   @ApiBadRequestResponse({ description: 'The id is not a UUID' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order (code ORDERS.NOT_FOUND)' })
   async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {
     return OrderView.of(await this.queries.get(id));
   }
@@ -97,8 +98,9 @@ export class OrdersController {
     description:
       'Cancelled at any step before CONFIRMED: stock held is released, a charge that succeeds later is refunded',
   })
+  @ApiBadRequestResponse({ description: 'The id is not a UUID' })
   @ApiConflictResponse({ description: 'The order is already final (code ORDERS.ALREADY_FINAL)' })
-  @ApiNotFoundResponse()
+  @ApiNotFoundResponse({ description: 'No such order (code ORDERS.NOT_FOUND)' })
   async cancel(@Param('id', new ParseUUIDPipe()) id: string): Promise<OrderView> {
     return OrderView.of(await this.cancelOrder.execute(id));
   }

@@ -97,7 +97,13 @@ const events: Row[] = [
     'order.rejected',
     { type: 'OrderRejected', order, reason: 'Not enough stock', shortages },
     OrderRejected,
-    { orderId: ORDER_ID, customerEmail: 'a@b.co', reason: 'Not enough stock', shortages },
+    {
+      orderId: ORDER_ID,
+      customerEmail: 'a@b.co',
+      reason: 'Not enough stock',
+      shortages,
+      items: order.items,
+    },
   ],
   [
     'OrderCancelled',

@@ -45,9 +45,9 @@ export function orderEvents(event: OrderEvent): MessageEnvelope<object>[] {
     case 'OrderConfirmed':
       return [newEnvelope(OrderConfirmed, { ...event.order, invoiceNumber: event.invoiceNumber })];
     case 'OrderRejected': {
-      const { orderId, customerEmail } = event.order;
+      const { orderId, customerEmail, items } = event.order;
       const { reason, shortages } = event;
-      return [newEnvelope(OrderRejected, { orderId, customerEmail, reason, shortages })];
+      return [newEnvelope(OrderRejected, { orderId, customerEmail, reason, shortages, items })];
     }
     case 'OrderCancelled':
       return [newEnvelope(OrderCancelled, { ...event.order, reason: event.reason })];

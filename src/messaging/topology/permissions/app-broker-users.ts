@@ -2,6 +2,7 @@ import { DynamicModule } from '@nestjs/common';
 import { AppModule } from '../../../app.module';
 import { AppConfig, FEATURE_MODULES } from '../../../common/config/app-config';
 import { BrokerUser, brokerUsers } from './broker-users';
+import { ModuleMessaging } from './module-messaging';
 import { readModuleMessaging } from './module-messaging.reader';
 
 /**
@@ -9,6 +10,11 @@ import { readModuleMessaging } from './module-messaging.reader';
  * the definitions its forRoot returns. Nothing connects to a broker or a database.
  */
 export async function appBrokerUsers(config: AppConfig, vhost: string): Promise<BrokerUser[]> {
+  return brokerUsers(appModuleMessaging(config), { vhost, prefix: config.amqpNamePrefix });
+}
+
+/** What every feature module does on the broker; the AsyncAPI document is built from it too. */
+export function appModuleMessaging(config: AppConfig): ModuleMessaging[] {
   const all = Object.assign(new AppConfig(), config, { appModules: [...FEATURE_MODULES] });
   const imports = (AppModule.forRoot(all).imports ?? []) as DynamicModule[];
   const modules = imports.flatMap((d) => readModuleMessaging(d) ?? []);
@@ -16,5 +22,5 @@ export async function appBrokerUsers(config: AppConfig, vhost: string): Promise<
   // A module that stopped using featurePersistence would otherwise get no user, silently.
   if (missing.length > 0)
     throw new Error(`No publishes declaration found for ${missing.join(', ')}`);
-  return brokerUsers(modules, { vhost, prefix: config.amqpNamePrefix });
+  return modules;
 }
