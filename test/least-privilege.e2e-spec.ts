@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import amqp from 'amqplib';
-import { AppProcess } from './support/app-process';
+import { AppProcess, buildDist } from './support/app-process';
 import { PrivateNode, chownToBrokerUser } from './support/private-broker/private-node';
 import { rabbitInstalled } from './support/private-broker/rabbit-tools';
 import { describeWhen } from './support/requires';
@@ -63,7 +63,7 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')('Least-privilege broker users
     // Assigned before anything else can fail, so afterAll always removes it.
     node = await PrivateNode.start();
     const [, printed, definitions] = await Promise.all([
-      run(join(ROOT, 'node_modules', '.bin', 'nest'), ['build'], { cwd: ROOT }),
+      buildDist(),
       printPermissions(['--vhost', VHOST]),
       printPermissions(['--vhost', 'defs', '--prefix', 'd.', '--format', 'definitions']),
     ]);

@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
-import { AppProcess } from './support/app-process';
+import { AppProcess, buildDist } from './support/app-process';
 import { LogCapture } from './support/log-capture';
 import { OrdersApi } from './support/orders-api';
 import { PrivateNode } from './support/private-broker/private-node';
@@ -41,10 +39,7 @@ describeWhen(rabbitInstalled(), 'rabbitmq-server')('Readiness and logs through a
   const logs = new LogAndStackCapture();
 
   beforeAll(async () => {
-    execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'nest'), ['build'], {
-      cwd: join(__dirname, '..'),
-      stdio: 'ignore',
-    });
+    await buildDist();
     node = await PrivateNode.start();
     // An unsent event older than 3 s makes the app not ready; a healthy relay sends in ms.
     t = await startTestApp(

@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { AppProcess } from './support/app-process';
+import { AppProcess, buildDist } from './support/app-process';
 import { AMQP_URL } from './support/broker';
 import { ADMIN_KEY } from './support/test-app';
 import { MODULE_QUEUES, deleteAppTopology } from './support/app-topology';
@@ -29,10 +27,7 @@ describe('Modules as separate processes', () => {
   let mailerEnv: Record<string, string>;
 
   beforeAll(async () => {
-    execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'nest'), ['build'], {
-      cwd: join(__dirname, '..'),
-      stdio: 'ignore',
-    });
+    await buildDist();
     smtp = await new TestSmtpServer().start();
     const env = {
       NODE_ENV: 'test',

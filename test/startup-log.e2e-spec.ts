@@ -1,7 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { AppProcess } from './support/app-process';
+import { AppProcess, buildDist } from './support/app-process';
 import { AMQP_URL } from './support/broker';
 import { deleteAppTopology } from './support/app-topology';
 
@@ -16,13 +14,7 @@ describe('startup log', () => {
   const prefix = `s${randomBytes(3).toString('hex')}.`;
   let app: AppProcess | undefined;
 
-  beforeAll(() => {
-    // The same safe, build-once-if-stale step as npm start's prestart.
-    execFileSync(process.execPath, ['scripts/prestart.mjs'], {
-      cwd: join(__dirname, '..'),
-      stdio: 'ignore',
-    });
-  }, 120_000);
+  beforeAll(() => buildDist(), 120_000);
 
   afterAll(async () => {
     await app?.kill();

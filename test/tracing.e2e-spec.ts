@@ -1,8 +1,6 @@
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
-import { AppProcess } from './support/app-process';
+import { AppProcess, buildDist } from './support/app-process';
 import { AMQP_URL } from './support/broker';
 import { deleteAppTopology } from './support/app-topology';
 import { OtlpReceiver } from './support/otlp-receiver';
@@ -132,10 +130,7 @@ describe('Tracing: one order, one trace, across the broker', () => {
     let backOffice: AppProcess | undefined;
 
     beforeAll(async () => {
-      execFileSync(join(__dirname, '..', 'node_modules', '.bin', 'nest'), ['build'], {
-        cwd: join(__dirname, '..'),
-        stdio: 'ignore',
-      });
+      await buildDist();
       receiver = await new OtlpReceiver().start();
       const env = {
         NODE_ENV: 'test',

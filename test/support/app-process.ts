@@ -1,10 +1,22 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import request from 'supertest';
 import { waitFor } from './wait-for';
 
-const MAIN = join(__dirname, '..', '..', 'dist', 'main.js');
+const ROOT = join(__dirname, '..', '..');
+const MAIN = join(ROOT, 'dist', 'main.js');
+
+/**
+ * dist/ as `npm start` runs it: the same prestart step, which builds only when dist/ is missing or
+ * older than the sources, and once however many suites ask at the same time.
+ */
+export async function buildDist(): Promise<void> {
+  await promisify(execFile)(process.execPath, [join(ROOT, 'scripts', 'prestart.mjs')], {
+    cwd: ROOT,
+  });
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
