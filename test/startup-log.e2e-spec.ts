@@ -35,7 +35,7 @@ describe('startup log', () => {
       .split('\n')
       .filter((l) => l.startsWith('{'))
       .map((l) => JSON.parse(l) as Line);
-    const first = lines.slice(0, 7).map((l) => l.msg);
+    const first = lines.slice(0, 8).map((l) => l.msg);
     expect(first).toEqual([
       `orderflow starting on http://localhost:${app.port} (Swagger UI at /docs)`,
       'Storage: in-memory, lost on restart (set MONGODB_URI for MongoDB)',
@@ -43,11 +43,12 @@ describe('startup log', () => {
         new RegExp(`^Broker: amqp://guest:\\*\\*\\*@.+ \\(names prefixed "${prefix}"\\)$`),
       ),
       expect.stringMatching(/^Mail: embedded catcher on a free port.*\/dev\/mailbox$/),
+      'Catalog cache: in this process (set REDIS_URL to share one Redis across instances)',
       'Modules loaded: orders, inventory, billing, notifications',
       expect.stringMatching(/^Admin: off, admin endpoints answer 403\. To enable: ADMIN_API_KEY=/),
       expect.stringMatching(/^Config: /),
     ]);
-    expect(lines[5].level).toBe('warn'); // admin off is a warning
+    expect(lines[6].level).toBe('warn'); // admin off is a warning
     expect(app.log).not.toContain('guest:guest');
     const noisy = lines.filter((l) =>
       /RouterExplorer|RoutesResolver|InstanceLoader/.test(l.context ?? ''),

@@ -1,5 +1,7 @@
 import { inMemoryUnitOfWork } from '../../test/contract/support/unit-of-work-harness';
 import { AppConfig } from '../common/config/app-config';
+import { CatalogWriteFence } from './application/catalog-write.fence';
+import { CatalogQueries } from './application/catalog.queries';
 import { CatalogSeeder } from './application/catalog.seeder';
 import { CatalogUseCases } from './application/catalog.use-cases';
 import { inventoryEvents } from './application/inventory-events';
@@ -7,21 +9,31 @@ import { StockUseCases } from './application/stock.use-cases';
 import { Product, ProductProps } from './domain/product.entity';
 import { InMemoryProductRepository } from './infrastructure/in-memory-product.repository';
 import { InMemoryReservationRepository } from './infrastructure/in-memory-reservation.repository';
+import { MemoryCatalogCache } from './infrastructure/memory-catalog.cache';
 
 export type StoredProduct = Omit<ProductProps, 'version'>;
 
-/** Inventory's use cases over the in-memory unit of work and repositories, as the module wires them. */
+/**
+ * Inventory's use cases over the in-memory unit of work and repositories, as the module wires
+ * them; the catalog cache and the write fence run on `clock.now` (ms), which tests move.
+ */
 export function inventoryHarness(config: Partial<AppConfig> = {}) {
   const { uow, outbox } = inMemoryUnitOfWork(inventoryEvents);
   const products = new InMemoryProductRepository();
   const reservations = new InMemoryReservationRepository();
   const appConfig = Object.assign(new AppConfig(), config);
+  const clock = { now: 0 };
+  const fence = new CatalogWriteFence(appConfig.catalogCacheTtlMs, () => clock.now);
+  const cache = new MemoryCatalogCache(appConfig.catalogCacheTtlMs, () => clock.now);
   return {
     uow,
     products,
     reservations,
+    clock,
+    cache,
     stock: new StockUseCases(uow, products, reservations),
-    catalog: new CatalogUseCases(uow, products, appConfig),
+    catalog: new CatalogUseCases(uow, products, appConfig, fence),
+    queries: new CatalogQueries(cache, fence, products),
     seeder: new CatalogSeeder(uow, products, appConfig),
 
     /** Stores the products as they are, at version 1, announcing nothing. */

@@ -60,6 +60,9 @@ export function loadAppConfig(env: Env = process.env): AppConfig {
     readyOutboxMaxAgeMs: env.READY_OUTBOX_MAX_AGE_MS,
     otelExporterOtlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT || undefined,
     otelServiceName: env.OTEL_SERVICE_NAME,
+    redisUrl: env.REDIS_URL || undefined,
+    catalogCacheTtlMs: env.CATALOG_CACHE_TTL_MS,
+    catalogMemoryTtlMs: env.CATALOG_MEMORY_TTL_MS,
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(AppConfig, defined);

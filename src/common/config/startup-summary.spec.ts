@@ -25,6 +25,20 @@ describe('startupSummary', () => {
     ]);
   });
 
+  it('names the catalog cache where inventory runs, never its password', () => {
+    const line = (env: Record<string, string>) =>
+      startupSummary(loadAppConfig(env))
+        .map((l) => l.text)
+        .find((t) => t.startsWith('Catalog cache'));
+    expect(line({ REDIS_URL: 'redis://:s3cret@cache:6379' })).toBe(
+      'Catalog cache: Redis redis://:***@cache:6379',
+    );
+    expect(line({})).toBe(
+      'Catalog cache: in this process (set REDIS_URL to share one Redis across instances)',
+    );
+    expect(line({ APP_MODULES: 'orders' })).toBeUndefined();
+  });
+
   it('says how to turn admin on, and which .env values the environment overrode', () => {
     const summary = startupSummary(loadAppConfig({}), {
       path: '/app/.env',

@@ -27,6 +27,7 @@ export function startupSummary(config: AppConfig, envFile?: EnvFileLoaded): Summ
         (config.amqpNamePrefix ? ` (names prefixed "${config.amqpNamePrefix}")` : ''),
     },
     { text: `Mail: ${mail(config, url)}` },
+    ...(config.isLoaded('inventory') ? [{ text: `Catalog cache: ${cache(config)}` }] : []),
     { text: `Modules loaded: ${config.appModules.join(', ')}` },
     config.adminApiKey
       ? { text: 'Admin: on (send Authorization: Bearer <ADMIN_API_KEY>)' }
@@ -48,6 +49,11 @@ function storage(config: AppConfig): string {
     return 'in-memory, lost on restart (set MONGODB_URI for MongoDB)';
   const main = config.mongodbUri ? [withoutPassword(config.mongodbUri)] : [];
   return `MongoDB ${[...main, ...overrides].join(', ')}`;
+}
+
+function cache(config: AppConfig): string {
+  if (config.redisUrl) return `Redis ${withoutPassword(config.redisUrl)}`;
+  return 'in this process (set REDIS_URL to share one Redis across instances)';
 }
 
 function mail(config: AppConfig, url: string): string {

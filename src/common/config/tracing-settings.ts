@@ -1,11 +1,11 @@
 import { IsOptional, IsString, Matches, MinLength } from 'class-validator';
-import { ShopSettings } from './shop-settings';
+import { CacheSettings } from './cache-settings';
 
 /**
  * Where traces go. Unset, the process registers no tracer provider: the OpenTelemetry API stays
  * a no-op and no tap or middleware is installed, so tracing off costs nothing.
  */
-export class TracingSettings extends ShopSettings {
+export class TracingSettings extends CacheSettings {
   /** OTEL_EXPORTER_OTLP_ENDPOINT: an OTLP/HTTP receiver's base URL; spans go to `/v1/traces`. */
   @IsOptional()
   @Matches(/^https?:\/\/\S+$/, {

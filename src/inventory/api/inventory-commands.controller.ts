@@ -6,8 +6,9 @@ import { StockUseCases } from '../application/stock.use-cases';
 const ME = 'inventory';
 
 /**
- * What the order process asks of inventory. Inventory follows no other module's events: orders
- * decides when stock is held, given back or shipped, and sends one command for each.
+ * What the order process asks of inventory. Inventory follows no other module's events (only its
+ * own, to evict its cache): orders decides when stock is held, given back or shipped, and sends
+ * one command for each.
  */
 @Controller()
 export class InventoryCommandsController {

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { AdminOnly } from '../../common/http/admin-only.decorator';
 import { SkuParams } from '../../common/validation/sku.params';
+import { CatalogQueries } from '../application/catalog.queries';
 import { CatalogUseCases } from '../application/catalog.use-cases';
 import { ProductView } from './product.view';
 import { UpdateProductDto } from './update-product.dto';
@@ -15,12 +16,23 @@ import { UpdateProductDto } from './update-product.dto';
 @ApiTags('inventory')
 @Controller('inventory/products')
 export class InventoryController {
-  constructor(private readonly catalog: CatalogUseCases) {}
+  constructor(
+    private readonly catalog: CatalogUseCases,
+    private readonly queries: CatalogQueries,
+  ) {}
 
   @Get()
-  @ApiOkResponse({ type: [ProductView] })
+  @ApiOkResponse({ type: [ProductView], description: 'Served from the catalog cache' })
   async list(): Promise<ProductView[]> {
-    return (await this.catalog.list()).map(ProductView.of);
+    return (await this.queries.list()).map(ProductView.of);
+  }
+
+  @Get(':sku')
+  @ApiOkResponse({ type: ProductView, description: 'Served from the catalog cache' })
+  @ApiBadRequestResponse({ description: 'A malformed SKU' })
+  @ApiNotFoundResponse({ description: 'Unknown SKU' })
+  async product(@Param() { sku }: SkuParams): Promise<ProductView> {
+    return ProductView.of(await this.queries.product(sku));
   }
 
   @Put(':sku')

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Product } from '../domain/product.entity';
+import { ProductProps } from '../domain/product.entity';
 
 export class ProductView {
   @ApiProperty({ example: 'SKU-MUG' }) sku: string;
@@ -9,7 +9,8 @@ export class ProductView {
   @ApiProperty({ description: 'Units that can still be reserved', example: 498 }) available: number;
   @ApiProperty({ description: 'Units held for orders not yet paid', example: 2 }) reserved: number;
 
-  static of(p: Product): ProductView {
+  /** From a product or its cached state alike. */
+  static of(p: Omit<ProductProps, 'version'>): ProductView {
     return {
       sku: p.sku,
       name: p.name,

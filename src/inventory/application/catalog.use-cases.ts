@@ -3,6 +3,7 @@ import { AppConfig } from '../../common/config/app-config';
 import { CatalogLookupReply, UnitOfWork } from '../../messaging';
 import { Product, ProductChanges } from '../domain/product.entity';
 import { ProductNotFoundError } from '../domain/product-not-found.error';
+import { CatalogWriteFence } from './catalog-write.fence';
 import { ProductRepository } from './product.repository';
 
 @Injectable()
@@ -11,11 +12,8 @@ export class CatalogUseCases {
     private readonly uow: UnitOfWork,
     private readonly products: ProductRepository,
     private readonly config: AppConfig,
+    private readonly fence: CatalogWriteFence,
   ) {}
-
-  list(): Promise<Product[]> {
-    return this.products.list();
-  }
 
   /** Answers other modules' lookups; an empty list asks for the whole catalog. */
   async lookup(skus: string[]): Promise<CatalogLookupReply> {
@@ -39,8 +37,8 @@ export class CatalogUseCases {
    * creating the same SKU at once both succeed: the loser's insert conflicts, and the rerun
    * finds the product and applies its fields as an update.
    */
-  save(sku: string, changes: ProductChanges): Promise<Product> {
-    return this.uow.run(async (tx) => {
+  async save(sku: string, changes: ProductChanges): Promise<Product> {
+    const saved = await this.uow.run(async (tx) => {
       const [existing] = await this.products.getMany([sku]);
       if (existing) {
         existing.revise(changes);
@@ -60,5 +58,8 @@ export class CatalogUseCases {
       await this.products.add(created, tx);
       return created;
     });
+    // Committed: this instance's own reads must not serve what the cache held before.
+    this.fence.note(saved.sku, saved.version);
+    return saved;
   }
 }

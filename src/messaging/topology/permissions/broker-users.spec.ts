@@ -70,9 +70,9 @@ describe('broker users generated from the topology', () => {
     // The broadcast subscription binds its fanout exchange to the events exchange.
     expect(matches(topic('orders').read, 'inventory.product-updated')).toBe(true);
     expect(matches(topic('orders').read, 'order.confirmed')).toBe(false);
-    // Billing and inventory take commands only.
+    // Billing takes commands only; inventory follows only its own product changes (its cache).
     expect(topic('billing').read).toBe('^$');
-    expect(topic('inventory').read).toBe('^$');
+    expect(topic('inventory').read).toBe('^(inventory\\.product-updated)$');
   });
 
   it('lets each module configure and read its own queues, and touch no other module’s', () => {
