@@ -94,6 +94,10 @@ describeWhen(redisUp, `Redis at ${REDIS_URL}`)('The catalog cache, evicted by ev
     }
     // How fast, the bench measures (catalog.eviction_ms_p99); this only shows it was the event.
     console.log(`eviction seen on the other instance after ${evictions.join(', ')} ms`);
+    // An operator sees it too: each instance counts its evictions and its hits.
+    const metrics = (await b.http().get('/metrics').expect(200)).text;
+    expect(Number(/^orderflow_catalog_cache_evictions_total (\d+)/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(20);
+    expect(metrics).toMatch(/^orderflow_catalog_cache_lookups_total\{kind="product",result="hit"\} [1-9]/m);
   });
 });
 

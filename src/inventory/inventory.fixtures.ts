@@ -13,6 +13,16 @@ import { MemoryCatalogCache } from './infrastructure/memory-catalog.cache';
 
 export type StoredProduct = Omit<ProductProps, 'version'>;
 
+/** A product to store with `given`, for tests that need one and no particular one. */
+export const MUG: StoredProduct = {
+  sku: 'SKU-MUG',
+  name: 'Mug',
+  price: 1000,
+  currency: 'EUR',
+  available: 5,
+  reserved: 0,
+};
+
 /**
  * Inventory's use cases over the in-memory unit of work and repositories, as the module wires
  * them; the catalog cache and the write fence run on `clock.now` (ms), which tests move.

@@ -24,7 +24,7 @@ type Make = () => Promise<Made>;
 /** Connected, as the app's startup waits for it to be. */
 async function redisCache(ttl = TTL_MS, prefix = uniquePrefix()): Promise<RedisCatalogCache> {
   const cache = new RedisCatalogCache(REDIS_URL, prefix, ttl);
-  await cache.onModuleInit();
+  await cache.open();
   return cache;
 }
 
@@ -35,7 +35,7 @@ const adapters: Array<[string, boolean, Make]> = [
     false,
     async () => {
       const cache = await redisCache();
-      return { cache, close: () => cache.onApplicationShutdown() };
+      return { cache, close: () => cache.close() };
     },
   ],
   [
@@ -44,7 +44,7 @@ const adapters: Array<[string, boolean, Make]> = [
     async () => {
       const back = await redisCache();
       const cache = new LayeredCatalogCache(new MemoryCatalogCache(TTL_MS / 3), back);
-      return { cache, close: () => back.onApplicationShutdown() };
+      return { cache, close: () => back.close() };
     },
   ],
 ];
@@ -118,7 +118,7 @@ describeWhen(redisUp, `Redis at ${REDIS_URL}`)('RedisCatalogCache', () => {
       await b.evict('SKU-MUG');
       expect(await a.getProduct('SKU-MUG')).toBeUndefined();
     } finally {
-      await Promise.all([a, b, other].map((c) => c.onApplicationShutdown()));
+      await Promise.all([a, b, other].map((c) => c.close()));
     }
   });
 
@@ -139,7 +139,7 @@ describeWhen(redisUp, `Redis at ${REDIS_URL}`)('RedisCatalogCache', () => {
         expect(ttl).toBeLessThanOrEqual(10_000);
       }
     } finally {
-      await cache.onApplicationShutdown();
+      await cache.close();
       redis.disconnect();
     }
   });
@@ -147,14 +147,14 @@ describeWhen(redisUp, `Redis at ${REDIS_URL}`)('RedisCatalogCache', () => {
   it('answers misses when Redis is unreachable, and refuses evictions loudly', async () => {
     const cache = new RedisCatalogCache('redis://127.0.0.1:1', uniquePrefix(), 10_000);
     try {
-      await cache.onModuleInit();
+      await cache.open();
       const g = await cache.generation();
       await cache.putProduct(at(1), g);
       expect(await cache.getProduct('SKU-MUG')).toBeUndefined();
       expect(await cache.getList()).toBeUndefined();
       await expect(cache.evict('SKU-MUG')).rejects.toThrow();
     } finally {
-      await cache.onApplicationShutdown();
+      await cache.close();
     }
   });
 });

@@ -1,20 +1,15 @@
 import { BrokerConnection } from '../../messaging';
-import { inventoryHarness } from '../inventory.fixtures';
+import { inventoryHarness, MUG } from '../inventory.fixtures';
 import { CatalogCacheResync } from './catalog-cache.resync';
 
 describe('CatalogCacheResync', () => {
   it("forgets this process's cached entries on every reconnect", async () => {
     const h = inventoryHarness();
-    await h.given({
-      sku: 'SKU-MUG',
-      name: 'Mug',
-      price: 1000,
-      currency: 'EUR',
-      available: 5,
-      reserved: 0,
-    });
+    await h.given(MUG);
     const listeners: Array<() => void> = [];
-    const broker = { onConnect: (l: () => void) => listeners.push(l) } as BrokerConnection;
+    const broker = {
+      onConnect: (l: () => void) => void listeners.push(l),
+    } as unknown as BrokerConnection;
     new CatalogCacheResync(broker, h.queries).onApplicationBootstrap();
     await h.queries.product('SKU-MUG');
     expect(await h.cache.getProduct('SKU-MUG')).toBeDefined();

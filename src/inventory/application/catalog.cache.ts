@@ -21,4 +21,9 @@ export abstract class CatalogCache {
   abstract evict(sku: string): Promise<void>;
   /** Forgets what this process keeps in its own memory, e.g. after missing events. */
   abstract flushLocal(): void;
+
+  /** Connects, where there is something to connect to; never fails a start. */
+  async open(): Promise<void> {}
+
+  async close(): Promise<void> {}
 }

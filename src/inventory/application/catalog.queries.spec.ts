@@ -1,14 +1,5 @@
 import { ProductNotFoundError } from '../domain/product-not-found.error';
-import { inventoryHarness, StoredProduct } from '../inventory.fixtures';
-
-const mug: StoredProduct = {
-  sku: 'SKU-MUG',
-  name: 'Mug',
-  price: 1000,
-  currency: 'EUR',
-  available: 5,
-  reserved: 0,
-};
+import { inventoryHarness, MUG as mug } from '../inventory.fixtures';
 const TTL = 10_000;
 
 describe('CatalogQueries', () => {

@@ -1,9 +1,11 @@
 import { Provider } from '@nestjs/common';
+import { Registry } from 'prom-client';
 import { AppConfig } from '../../common/config/app-config';
 import { CatalogCache } from '../application/catalog.cache';
 import { CatalogWriteFence } from '../application/catalog-write.fence';
 import { LayeredCatalogCache } from './layered-catalog.cache';
 import { MemoryCatalogCache } from './memory-catalog.cache';
+import { MeteredCatalogCache } from './metered-catalog.cache';
 import { RedisCatalogCache } from './redis-catalog.cache';
 
 /** Redis (with a short in-process layer in front) when REDIS_URL is set, process memory otherwise. */
@@ -19,7 +21,12 @@ export function catalogCache(config: AppConfig): CatalogCache {
 }
 
 export const catalogCacheProviders: Provider[] = [
-  { provide: CatalogCache, useFactory: catalogCache, inject: [AppConfig] },
+  {
+    provide: CatalogCache,
+    useFactory: (config: AppConfig, registry: Registry) =>
+      new MeteredCatalogCache(catalogCache(config), registry),
+    inject: [AppConfig, Registry],
+  },
   {
     provide: CatalogWriteFence,
     useFactory: (config: AppConfig) => new CatalogWriteFence(config.catalogCacheTtlMs),

@@ -58,6 +58,14 @@ export class LayeredCatalogCache extends CatalogCache {
     this.front.flushLocal();
     this.back.flushLocal();
   }
+
+  override open(): Promise<void> {
+    return this.back.open();
+  }
+
+  override close(): Promise<void> {
+    return this.back.close();
+  }
 }
 
 function split(generation: string): [string, string] {

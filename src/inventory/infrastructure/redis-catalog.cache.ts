@@ -1,4 +1,4 @@
-import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { CachedProduct, CatalogCache } from '../application/catalog.cache';
 import { EVICT, PUT_LIST, PUT_PRODUCT } from './redis-catalog.scripts';
@@ -16,10 +16,7 @@ const WARN_EVERY_MS = 60_000;
 const READY_WAIT_MS = 2_000;
 
 /** The catalog cache in Redis, shared by every instance; keys carry the deployment's prefix. */
-export class RedisCatalogCache
-  extends CatalogCache
-  implements OnModuleInit, OnApplicationShutdown
-{
+export class RedisCatalogCache extends CatalogCache {
   private readonly logger = new Logger(RedisCatalogCache.name);
   private readonly redis: Scripted;
   private readonly keys: { generation: string; list: string; product: (sku: string) => string };
@@ -51,7 +48,7 @@ export class RedisCatalogCache
   }
 
   /** Resolves once connected, or after READY_WAIT_MS: a missing cache never stops a start. */
-  async onModuleInit(): Promise<void> {
+  override async open(): Promise<void> {
     if (this.redis.status === 'ready') return;
     await new Promise<void>((resolve) => {
       const done = () => {
@@ -117,7 +114,7 @@ export class RedisCatalogCache
     // Nothing here is local: other instances, still connected, evicted what this one missed.
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  override async close(): Promise<void> {
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
