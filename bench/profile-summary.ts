@@ -31,8 +31,11 @@ export interface ProfileSummary {
 }
 
 /** Which package, or which of our folders, a script URL belongs to. */
-function areaOf(url: string): string {
-  if (!url) return '(native)';
+function areaOf(script: string): string {
+  if (!script) return '(native)';
+  // The bench's children run a compiled copy of the repo (bench/lib/compile.ts): name its files
+  // as the repo's.
+  const url = script.replace(/^.*\/node_modules\/\.cache\/orderflow-bench\//, '/');
   const nm = url.lastIndexOf('node_modules/');
   if (nm >= 0) {
     const rest = url.slice(nm + 'node_modules/'.length).split('/');

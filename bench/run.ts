@@ -1,14 +1,21 @@
 /**
  * `npm run bench`: orderflow's throughput and latency, measured the same way every time, next
  * to the raw-amqplib ceiling of the machine it runs on. Talks only to 127.0.0.1 (the local
- * RabbitMQ, and the app it starts). Not part of the tests.
+ * RabbitMQ and Redis, and the processes it starts). Not part of the tests.
  *
- *   npm run bench                       everything (about 7 minutes on 2 cores, 3 of them tracing)
- *   npm run bench -- --only=messaging   or e2e, soak, seed, catalog, tracing (comma-separated)
+ * The app runs as it would in production on one machine: APP_MODULES splits it into processes
+ * (--shape=N, see shapeOf in e2e/app-cluster.ts), and its email goes to an SMTP server in a
+ * process of its own (e2e/smtp-sink.ts), never to the embedded catcher. Children start from a
+ * compiled copy of the sources (lib/compile.ts), not through ts-node.
+ *
+ *   npm run bench                       everything (about 5½ minutes on 2 cores; prints the total)
+ *   npm run bench -- --only=messaging   or seed, e2e, soak, scaling, catalog, tracing (comma-separated)
+ *   npm run bench -- --shape=1          the e2e steps, soak and checks on 1, 2 or 3 app processes
  *   npm run bench -- --profile          also write .cpuprofile files of each measured window
  *   npm run bench -- --steps=50,100 --step-seconds=10 --soak-seconds=60 --messages=20000
+ *   npm run bench -- --scaling-steps=250,400 --scaling-seconds=5 --check-seconds=6 --drain-seconds=8
  *   npm run bench -- --prefetch=100     run every orderflow app with CONSUMER_PREFETCH=100
- *   npm run bench -- --only=tracing --tracing-rounds=7   CPU per order, tracing off vs on (default 5)
+ *   npm run bench -- --only=tracing --tracing-rounds=5   CPU per order, tracing off vs on (default 3)
  *
  * Writes bench/results/latest.json, a timestamped copy beside it, and latency-vs-rate.svg (the
  * chart of the latest run).
@@ -20,15 +27,18 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { loadAppConfig } from '../src/common/config/load-app-config';
-import type { HostUsage } from './e2e/app-host';
+import { describeShape, shapeOf, total, usageOf } from './e2e/app-cluster';
+import { catalogCache } from './e2e/catalog-cache-phase';
 import { CatalogSection, catalogPropagation } from './e2e/catalog-phase';
 import { runMeasuredStep, startHost, StepResult, stopHost, warmUp } from './e2e/e2e-phase';
+import { CEILING_PREFETCH, chart, report, TARGET_RATE, targets } from './report';
+import type { E2eSection, LoggingSection, MessagingSection, SoakSection } from './sections';
+import { saturated, ScalingRow, scalingLadder, scalingRow } from './e2e/scaling-phase';
 import { TracingSection, tracingCost } from './e2e/tracing-phase';
 import { AMQP_URL } from './lib/broker';
 import { runChild } from './lib/child';
+import { compileForChildren } from './lib/compile';
 import { round1 } from './lib/stats';
-import { lineChart } from './lib/svg';
-import { table } from './lib/table';
 import type { OrderflowMessagingResult } from './messaging/orderflow-messaging';
 import type { RawResult } from './messaging/raw-amqplib';
 import type { SeedPatternResult } from './messaging/seed-pattern';
@@ -36,9 +46,8 @@ import type { SeedPatternResult } from './messaging/seed-pattern';
 const RESULTS = join(__dirname, 'results');
 const BODY_BYTES = 1024;
 const RAW_WINDOW = 500;
-const CEILING_PREFETCH = 200;
-/** The step whose p99 the latency target is about. */
-const TARGET_RATE = 250;
+/** The shape measured best on this machine (see scaling[] in the results). */
+const RECOMMENDED_PROCESSES = 3;
 
 function arg(name: string, fallback: string): string {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -47,17 +56,23 @@ function arg(name: string, fallback: string): string {
 const flag = (name: string) => process.argv.includes(`--${name}`);
 
 const opts = {
-  only: new Set(arg('only', 'messaging,seed,e2e,soak,catalog,tracing').split(',')),
+  only: new Set(arg('only', 'messaging,seed,e2e,soak,scaling,catalog,tracing').split(',')),
   messages: Number(arg('messages', '20000')),
-  steps: arg('steps', '50,100,150,250,400,500,600').split(',').map(Number),
-  stepSeconds: Number(arg('step-seconds', '10')),
-  drainSeconds: Number(arg('drain-seconds', '10')),
-  soakSeconds: Number(arg('soak-seconds', '60')),
+  steps: arg('steps', '50,150,250,400,500,600').split(',').map(Number),
+  stepSeconds: Number(arg('step-seconds', '8')),
+  drainSeconds: Number(arg('drain-seconds', '8')),
+  soakSeconds: Number(arg('soak-seconds', '40')),
+  /** Step length of the logging and tracing checks (fresh app per run, so they add up). */
+  checkSeconds: Number(arg('check-seconds', '6')),
   loggingCheck: !flag('no-logging-check'),
   profile: flag('profile'),
   /** CONSUMER_PREFETCH for every orderflow app the bench starts (default: the app's own). */
   prefetch: arg('prefetch', '') ? Number(arg('prefetch', '')) : undefined,
-  tracingRounds: Number(arg('tracing-rounds', '5')),
+  tracingRounds: Number(arg('tracing-rounds', '3')),
+  /** App processes of the main e2e steps, soak, logging and tracing checks (see shapeOf). */
+  shape: shapeOf(Number(arg('shape', String(RECOMMENDED_PROCESSES)))),
+  scalingSteps: arg('scaling-steps', '250,400,550,700').split(',').map(Number),
+  scalingSeconds: Number(arg('scaling-seconds', '5')),
 };
 
 const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -68,21 +83,6 @@ const profileEnv = (): Record<string, string> =>
 const log = (s: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 // ---------------------------------------------------------------------------------------------
-
-interface MessagingSection {
-  n: number;
-  body_bytes: number;
-  queue_type: string;
-  consumer_prefetch: number;
-  orderflow_msgs_per_s: number;
-  raw_amqplib_msgs_per_s: number;
-  ratio: number;
-  raw_amqplib_ceiling_msgs_per_s: number;
-  ratio_to_ceiling: number;
-  orderflow_prefetch200_msgs_per_s: number;
-  ratio_prefetch200: number;
-  runs: Record<string, OrderflowMessagingResult | RawResult>;
-}
 
 async function messaging(prefetch: number): Promise<MessagingSection> {
   const n = opts.messages;
@@ -136,33 +136,20 @@ async function messaging(prefetch: number): Promise<MessagingSection> {
 
 // ---------------------------------------------------------------------------------------------
 
-interface E2eSection {
-  step_seconds: number;
-  drain_deadline_s: number;
-  accepted_per_s: Record<string, number>;
-  processed_per_s: Record<string, number>;
-  p50_ms: Record<string, number | null>;
-  p95_ms: Record<string, number | null>;
-  p99_ms: Record<string, number | null>;
-  email_p99_ms: Record<string, number | null>;
-  max_processed_per_s: number;
-  sustainable_per_s: number | null;
-  saturated_at_per_s: number | null;
-  skipped_steps: number[];
-  peak_rss_mb: number;
-  steps: StepResult[];
-}
-
 const keepsUp = (s: StepResult) =>
   s.processed_per_s >= 0.95 * s.offered_per_s && s.unfinished === 0;
-const saturated = (s: StepResult) => s.processed_per_s < 0.9 * s.offered_per_s || s.unfinished > 0;
 
 async function e2e(): Promise<E2eSection> {
-  log('e2e: starting the app (all modules, in-memory storage, embedded SMTP catcher, quiet log)');
-  const host = await startHost({ logs: false, profileDir, prefetch: opts.prefetch });
+  log(`e2e: starting the app: ${describeShape(opts.shape)}, in-memory storage, quiet log`);
+  const host = await startHost({
+    shape: opts.shape,
+    logs: false,
+    profileDir,
+    prefetch: opts.prefetch,
+  });
   const steps: StepResult[] = [];
   const skipped: number[] = [];
-  let usage: HostUsage;
+  let peakRss: number;
   try {
     await warmUp(host, 50, 3000);
     for (const rate of opts.steps) {
@@ -184,11 +171,12 @@ async function e2e(): Promise<E2eSection> {
       log(
         `  accepted ${s.accepted_per_s}/s, processed ${s.processed_per_s}/s, p50/p95/p99 → CONFIRMED ` +
           `${s.p50_ms}/${s.p95_ms}/${s.p99_ms} ms, → email p99 ${s.email_p99_ms} ms, ` +
-          `unfinished ${s.unfinished}; cores: app ${s.cpu_cores}, broker ${s.broker_cpu_cores}, ` +
-          `load generator ${s.loadgen_cpu_cores}, other ${s.other_cpu_cores}`,
+          `unfinished ${s.unfinished}; cores: app ${s.cpu_cores} (${s.process_cores.join(' + ')}), ` +
+          `broker ${s.broker_cpu_cores}, SMTP sink ${s.smtp_sink_cpu_cores}, load generator ` +
+          `${s.loadgen_cpu_cores}, other ${s.other_cpu_cores}; app CPU ${s.app_cpu_ms_per_order} ms/order`,
       );
     }
-    usage = await host.rpc.call<HostUsage>('usage');
+    peakRss = total(await usageOf(host)).max_rss_mb;
   } finally {
     await stopHost(host);
   }
@@ -197,6 +185,7 @@ async function e2e(): Promise<E2eSection> {
   const sustainable = steps.filter(keepsUp).map((s) => s.offered_per_s);
   const firstSaturated = steps.find(saturated);
   return {
+    shape: opts.shape,
     step_seconds: opts.stepSeconds,
     drain_deadline_s: opts.drainSeconds,
     accepted_per_s: by((s) => s.accepted_per_s),
@@ -205,63 +194,42 @@ async function e2e(): Promise<E2eSection> {
     p95_ms: by((s) => s.p95_ms),
     p99_ms: by((s) => s.p99_ms),
     email_p99_ms: by((s) => s.email_p99_ms),
+    app_cpu_ms_per_order: by((s) => s.app_cpu_ms_per_order),
+    process_cores: by((s) => s.process_cores),
     max_processed_per_s: Math.max(0, ...steps.map((s) => s.processed_per_s)),
     sustainable_per_s: sustainable.length ? Math.max(...sustainable) : null,
     saturated_at_per_s: firstSaturated?.offered_per_s ?? null,
     skipped_steps: skipped,
-    peak_rss_mb: usage.max_rss_mb,
+    peak_rss_mb: peakRss,
     steps,
   };
 }
 
 // ---------------------------------------------------------------------------------------------
 
-interface SoakSection {
-  rate_per_s: number;
-  seconds: number;
-  orders: number;
-  /** RSS after a full GC, at the end minus at the start. */
-  rss_growth_mb: number;
-  heap_growth_mb: number;
-  /** Heap (after GC) kept per order placed during the soak; in-memory storage keeps every
-   *  order, payment, reservation and notification by design. Also per half of the soak. */
-  heap_kept_per_order_kb: number;
-  heap_kept_per_order_kb_first_half: number | null;
-  heap_kept_per_order_kb_second_half: number | null;
-  rss_start_mb: number;
-  rss_mid_mb: number | null;
-  rss_end_mb: number;
-  heap_start_mb: number;
-  heap_mid_mb: number | null;
-  heap_end_mb: number;
-  samples: Array<{ t_s: number; rss_mb: number; heap_used_mb: number }>;
-  step: StepResult;
-}
-
 async function soak(rate: number): Promise<SoakSection> {
   log(`soak: fresh app, ${rate} orders/s (half the sustainable rate) for ${opts.soakSeconds} s`);
-  const host = await startHost({ logs: false, prefetch: opts.prefetch });
+  const host = await startHost({ shape: opts.shape, logs: false, prefetch: opts.prefetch });
+  const gc = async () => total(await usageOf(host, 'gc'));
   try {
     await warmUp(host, rate, 3000);
-    const start = await host.rpc.call<HostUsage>('gc');
+    const start = await gc();
     const samples: SoakSection['samples'] = [];
     const t0 = Date.now();
     const sampler = setInterval(() => {
-      void host.rpc.call<HostUsage>('usage').then((u) =>
+      void usageOf(host).then((us) => {
+        const u = total(us);
         samples.push({
           t_s: Math.round((Date.now() - t0) / 1000),
           rss_mb: u.rss_mb,
           heap_used_mb: u.heap_used_mb,
-        }),
-      );
+        });
+      });
     }, 5000);
     // One full GC half way (a pause of a few tens of ms): separates what fills once (bounded
     // caches, V8's own warm-up) from what keeps growing with every order.
-    let mid: Promise<HostUsage> | undefined;
-    const midTimer = setTimeout(
-      () => (mid = host.rpc.call<HostUsage>('gc')),
-      (opts.soakSeconds * 1000) / 2,
-    );
+    let mid: ReturnType<typeof gc> | undefined;
+    const midTimer = setTimeout(() => (mid = gc()), (opts.soakSeconds * 1000) / 2);
     const step = await runMeasuredStep(
       host,
       rate,
@@ -271,7 +239,7 @@ async function soak(rate: number): Promise<SoakSection> {
     clearInterval(sampler);
     clearTimeout(midTimer);
     const middle = await mid;
-    const end = await host.rpc.call<HostUsage>('gc');
+    const end = await gc();
     const half = (rate * opts.soakSeconds) / 2;
     const perOrderKb = (mb: number, orders: number) => (orders ? round1((mb * 1024) / orders) : 0);
     const heapGrowth = end.heap_used_mb - start.heap_used_mb;
@@ -309,28 +277,13 @@ async function soak(rate: number): Promise<SoakSection> {
   }
 }
 
-interface LoggingRun {
-  cpu_ms_per_order: number;
-  p50_ms: number | null;
-  p99_ms: number | null;
-  email_p99_ms: number | null;
-}
-
-interface LoggingSection {
-  rate_per_s: number;
-  quiet: LoggingRun;
-  default_logging: LoggingRun;
-  cpu_overhead_pct: number;
-  note: string;
-}
-
 /** Same protocol twice on fresh apps (warm-up, then one step): quiet logger, then default. */
 async function loggingCheck(rate: number): Promise<LoggingSection> {
   const once = async (logs: boolean): Promise<StepResult> => {
-    const host = await startHost({ logs, prefetch: opts.prefetch });
+    const host = await startHost({ shape: opts.shape, logs, prefetch: opts.prefetch });
     try {
       await warmUp(host, 50, 3000);
-      return await runMeasuredStep(host, rate, opts.stepSeconds * 1000, opts.drainSeconds * 1000);
+      return await runMeasuredStep(host, rate, opts.checkSeconds * 1000, opts.drainSeconds * 1000);
     } finally {
       await stopHost(host);
     }
@@ -401,219 +354,32 @@ async function environment(): Promise<Record<string, unknown>> {
   };
 }
 
-function chart(e: E2eSection, env: Record<string, unknown>): string {
-  const pts = (f: (s: StepResult) => number | null) =>
-    e.steps.map((s) => ({ x: s.offered_per_s, y: f(s) }));
-  return lineChart({
-    title: 'orderflow: POST /orders → CONFIRMED latency vs offered rate',
-    subtitle: [
-      `all modules in one process, in-memory storage, embedded SMTP catcher; open-model load, ${e.step_seconds} s per step`,
-      `${env.cpus} cores, Node ${env.node}, RabbitMQ ${env.rabbitmq}, commit ${env.commit}${env.dirty ? ' (dirty)' : ''}, ${String(env.started_at)}`,
-    ],
-    xLabel: 'offered rate (orders/s, open model)',
-    yLabel: 'latency (log scale)',
-    series: [
-      { name: 'p50 → CONFIRMED', color: '#1565c0', points: pts((s) => s.p50_ms) },
-      { name: 'p95 → CONFIRMED', color: '#ef6c00', points: pts((s) => s.p95_ms) },
-      { name: 'p99 → CONFIRMED', color: '#c62828', points: pts((s) => s.p99_ms) },
-      {
-        name: 'p99 → email sent',
-        color: '#6a1b9a',
-        dashed: true,
-        points: pts((s) => s.email_p99_ms),
-      },
-    ],
-    target: { y: 500, label: 'target: p99 ≤ 500 ms at 250/s' },
-    marker: { x: TARGET_RATE, label: `${TARGET_RATE}/s` },
-  });
-}
-
-function targets(
-  m?: MessagingSection,
-  e?: E2eSection,
-  s?: SoakSection,
-  c?: CatalogSection,
-  tr?: TracingSection,
-): Record<string, { target: string; value: number | string | null; met: boolean }> {
-  const out: Record<string, { target: string; value: number | string | null; met: boolean }> = {};
-  if (tr)
-    out.tracing_cost = {
-      target: `tracing on costs < 10% more app CPU per order (at ${tr.rate_per_s}/s, %)`,
-      value: tr.cpu_overhead_pct,
-      met: tr.cpu_overhead_pct < 10,
-    };
-  if (m)
-    out.messaging = {
-      target: 'orderflow ≥ 90% of raw amqplib (same prefetch)',
-      value: m.ratio,
-      met: m.ratio >= 0.9,
-    };
-  if (e) {
-    out.e2e_throughput = {
-      target: '≥ 500 orders/s fully processed',
-      value: e.max_processed_per_s,
-      met: e.max_processed_per_s >= 500,
-    };
-    const at = e.steps.find((x) => x.offered_per_s === TARGET_RATE);
-    out.e2e_p99_at_250 = {
-      target: 'p99 POST→CONFIRMED ≤ 500 ms at 250 orders/s',
-      value: at ? (at.p99_ms ?? `> ${e.drain_deadline_s} s drain (unfinished)`) : 'not measured',
-      met: !!at && at.p99_ms !== null && at.p99_ms <= 500,
-    };
-  }
-  if (s)
-    out.soak_memory = {
-      target: `no memory growth in the ${s.seconds} s soak (RSS after GC, MB; ≤ 5 MB counts as flat)`,
-      value: s.rss_growth_mb,
-      // In-memory storage keeps every order, payment, reservation and notification by design,
-      // so some growth is data, not a leak: heap_kept_per_order_kb says how much per order.
-      met: s.rss_growth_mb <= 5,
-    };
-  if (c)
-    out.catalog_propagation = {
-      target: 'p95 price change → price charged by orders ≤ 2000 ms',
-      value: c.p95_ms,
-      met: c.p95_ms <= 2000,
-    };
-  return out;
-}
-
-function report(r: Record<string, unknown>): string {
-  const lines: string[] = [];
-  const m = r.messaging as MessagingSection | undefined;
-  if (m) {
-    lines.push(
-      `Messaging: ${m.n} persistent ${m.body_bytes} B messages, publisher confirms, manual acks, quorum queues\n`,
-    );
-    lines.push(
-      table(
-        [
-          'path',
-          'prefetch',
-          'msgs/s',
-          'publish→confirm msgs/s',
-          'vs raw, same prefetch',
-          'client cores',
-          'broker cores',
-        ],
-        (
-          [
-            ['raw amqplib (window 500)', m.consumer_prefetch, m.runs.raw_same_prefetch, 1],
-            ['orderflow relay + @OnEvent', m.consumer_prefetch, m.runs.orderflow, m.ratio],
-            ['raw amqplib (window 500)', CEILING_PREFETCH, m.runs.raw_ceiling, 1],
-            [
-              'orderflow relay + @OnEvent',
-              CEILING_PREFETCH,
-              m.runs.orderflow_prefetch200,
-              m.ratio_prefetch200,
-            ],
-          ] as Array<[string, number, RawResult | OrderflowMessagingResult, number]>
-        ).map(([name, p, run, ratio]) => [
-          name,
-          p,
-          run.msgs_per_s,
-          run.publish_confirmed_per_s,
-          ratio.toFixed(2),
-          run.cores.client,
-          run.cores.broker,
-        ]),
-      ),
-    );
-    lines.push('');
-  }
-  const seed = r.seed_pattern as SeedPatternResult | undefined;
-  if (seed) lines.push(`Seed pattern (connection per message): ${seed.msgs_per_s} msgs/s\n`);
-  const e = r.e2e as E2eSection | undefined;
-  if (e) {
-    lines.push(
-      `End to end: POST /orders at fixed offered rates, ${e.step_seconds} s each (latency from the POST being due)\n`,
-    );
-    lines.push(
-      table(
-        [
-          'offered/s',
-          'accepted/s',
-          'confirmed/s',
-          'processed/s',
-          'p50 ms',
-          'p95 ms',
-          'p99 ms',
-          'email p99 ms',
-          'http p99 ms',
-          'unfinished',
-          'app cores',
-          'broker cores',
-          'other cores',
-          'app ms CPU/order',
-        ],
-        e.steps.map((s) => [
-          s.offered_per_s,
-          s.accepted_per_s,
-          s.confirmed_per_s,
-          s.processed_per_s,
-          s.p50_ms,
-          s.p95_ms,
-          s.p99_ms,
-          s.email_p99_ms,
-          s.http_p99_ms,
-          s.unfinished,
-          s.cpu_cores,
-          s.broker_cpu_cores,
-          s.other_cpu_cores,
-          s.cpu_ms_per_order,
-        ]),
-      ),
-    );
-    if (e.skipped_steps.length)
-      lines.push(
-        `(not run: ${e.skipped_steps.join(', ')}/s — saturated at ${e.saturated_at_per_s}/s)`,
-      );
-    lines.push(
-      `peak RSS ${e.peak_rss_mb} MB; sustainable ${e.sustainable_per_s ?? '—'} orders/s\n`,
-    );
-  }
-  const s = r.soak as SoakSection | undefined;
-  if (s)
-    lines.push(
-      `Soak: ${s.seconds} s at ${s.rate_per_s}/s (${s.orders} orders): RSS ${s.rss_start_mb} → ${s.rss_end_mb} MB ` +
-        `(${s.rss_growth_mb >= 0 ? '+' : ''}${s.rss_growth_mb}), heap after GC ${s.heap_start_mb} → ${s.heap_end_mb} MB ` +
-        `(${s.heap_kept_per_order_kb} KB kept per order; ${s.heap_kept_per_order_kb_first_half} / ` +
-        `${s.heap_kept_per_order_kb_second_half} KB in the 1st / 2nd half), p99 → CONFIRMED ${s.step.p99_ms} ms, ` +
-        `processed ${s.step.processed_per_s}/s\n`,
-    );
-  const l = r.logging as LoggingSection | undefined;
-  if (l)
-    lines.push(
-      `Default logging at ${l.rate_per_s}/s: ${l.default_logging.cpu_ms_per_order} vs ${l.quiet.cpu_ms_per_order} ms CPU per order quiet ` +
-        `(${l.cpu_overhead_pct >= 0 ? '+' : ''}${l.cpu_overhead_pct}%), p99 → CONFIRMED ${l.default_logging.p99_ms} vs ${l.quiet.p99_ms} ms\n`,
-    );
-  const tr = r.tracing as TracingSection | undefined;
-  if (tr)
-    lines.push(
-      `Tracing at ${tr.rate_per_s}/s (median of ${tr.rounds} rounds each): ${tr.on.cpu_ms_per_order} ms CPU per order on vs ` +
-        `${tr.off.cpu_ms_per_order} off [rounds: on ${tr.cpu_ms_per_order_rounds.on.join(', ')}; off ${tr.cpu_ms_per_order_rounds.off.join(', ')}] (${tr.cpu_overhead_pct >= 0 ? '+' : ''}${tr.cpu_overhead_pct}%), ` +
-        `p99 → CONFIRMED ${tr.on.p99_ms} vs ${tr.off.p99_ms} ms; ${tr.spans_per_order} spans, ` +
-        `${tr.exported_kb_per_order} KB of OTLP JSON per order\n`,
-    );
-  const t = r.targets as ReturnType<typeof targets>;
-  lines.push(
-    table(
-      ['target', 'value', 'met'],
-      Object.values(t).map((x) => [x.target, x.value, x.met ? 'yes' : 'NO']),
-    ),
-  );
-  return lines.join('\n');
-}
-
 async function catalog(): Promise<CatalogSection> {
   log('catalog: 20 price changes, each timed until orders charges the new price');
-  const host = await startHost({ logs: false, prefetch: opts.prefetch });
+  const host = await startHost({ shape: opts.shape, logs: false, prefetch: opts.prefetch });
+  let c: CatalogSection;
   try {
-    const c = await catalogPropagation(host);
+    c = await catalogPropagation(host);
     log(`  p50 ${c.p50_ms} ms, p95 ${c.p95_ms} ms, max ${c.max_ms} ms`);
-    return c;
   } finally {
     await stopHost(host);
+  }
+  try {
+    const cache = await catalogCache(log);
+    return {
+      ...c,
+      cached_reads_per_s: cache.cached_reads_per_s,
+      eviction_ms_p99: cache.eviction_ms_p99,
+      cache,
+    };
+  } catch (error) {
+    log(`  catalog cache not measured: ${(error as Error).message}`);
+    return {
+      ...c,
+      cached_reads_per_s: null,
+      eviction_ms_p99: null,
+      cache_error: (error as Error).message,
+    };
   }
 }
 
@@ -628,6 +394,11 @@ async function main(): Promise<void> {
     log(
       `warning: load average ${load1} before starting: something else is using the CPU, numbers will be lower`,
     );
+  const t0 = Date.now();
+  const compiled = compileForChildren();
+  log(
+    `sources compiled for the child processes: ${compiled} changed file(s) in ${Date.now() - t0} ms`,
+  );
   // orderflow's consumer prefetch: the app's default unless --prefetch overrides it.
   const prefetch = opts.prefetch ?? loadAppConfig({}).consumerPrefetch;
   const result: Record<string, unknown> = {
@@ -656,19 +427,40 @@ async function main(): Promise<void> {
     result.logging = await loggingCheck(
       Math.min(100, e.sustainable_per_s ?? e.steps[0].offered_per_s),
     );
+  let sc: ScalingRow[] | undefined;
+  if (opts.only.has('scaling')) {
+    sc = [];
+    for (const n of [1, 2, 3])
+      sc.push(
+        // The main steps ran on this shape already: no need to measure it twice.
+        e?.steps.length && n === opts.shape.processes
+          ? scalingRow(opts.shape, e.steps, `the e2e steps, ${opts.stepSeconds} s each`)
+          : await scalingLadder(
+              shapeOf(n),
+              opts.scalingSteps,
+              opts.scalingSeconds * 1000,
+              // A ladder stops at its first saturated step: a long drain there would buy nothing.
+              Math.min(opts.drainSeconds, 5) * 1000,
+              log,
+              opts.prefetch,
+            ),
+      );
+    result.scaling = sc;
+  }
   let c: CatalogSection | undefined;
   if (opts.only.has('catalog')) result.catalog = c = await catalog();
   let tr: TracingSection | undefined;
   if (opts.only.has('tracing'))
     result.tracing = tr = await tracingCost(
       Math.min(100, e?.sustainable_per_s ?? 100),
-      opts.stepSeconds * 1000,
+      opts.checkSeconds * 1000,
       opts.drainSeconds * 1000,
       opts.tracingRounds,
       log,
       opts.prefetch,
+      opts.shape,
     );
-  result.targets = targets(m, e, s, c, tr);
+  result.targets = targets(m, e, s, c, tr, sc);
   result.duration_s = Math.round((Date.now() - started) / 1000);
   if (profileDir) result.profiles = profileDir;
 
@@ -680,7 +472,7 @@ async function main(): Promise<void> {
   if (e?.steps.length) writeFileSync(join(RESULTS, 'latency-vs-rate.svg'), chart(e, env));
   console.log(`\n${report(result)}\n`);
   log(
-    `done in ${result.duration_s} s → bench/results/latest.json, ${stamp}.json${e?.steps.length ? ', latency-vs-rate.svg' : ''}`,
+    `done: total ${Math.floor(Number(result.duration_s) / 60)} min ${Number(result.duration_s) % 60} s → bench/results/latest.json, ${stamp}.json${e?.steps.length ? ', latency-vs-rate.svg' : ''}`,
   );
 }
 

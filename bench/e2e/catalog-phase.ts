@@ -1,6 +1,7 @@
 import { percentiles } from '../lib/stats';
+import type { CatalogCacheSection } from './catalog-cache-phase';
 import { ADMIN_KEY } from './app-host';
-import { Host, SKU } from './e2e-phase';
+import { Host, SKU } from './app-cluster';
 import { request } from './load';
 
 export interface CatalogSection {
@@ -8,6 +9,11 @@ export interface CatalogSection {
   p50_ms: number;
   p95_ms: number;
   max_ms: number;
+  /** From the catalog cache measure (catalog-cache-phase.ts); null if it could not run. */
+  cached_reads_per_s?: number | null;
+  eviction_ms_p99?: number | null;
+  cache?: CatalogCacheSection;
+  cache_error?: string;
 }
 
 const POLL_MS = 20;
@@ -23,7 +29,7 @@ export async function catalogPropagation(host: Host, changes = 20): Promise<Cata
     const price = 5000 + i;
     const put = await request(
       'PUT',
-      `${host.url}/inventory/products/${SKU}`,
+      `${host.inventory.url}/inventory/products/${SKU}`,
       { price },
       { authorization: `Bearer ${ADMIN_KEY}` },
     );

@@ -1,11 +1,11 @@
-import { ChildRpc, forkTs } from '../lib/child';
 import { coresBetween, machineCpu } from '../lib/machine';
 import { percentiles, round1 } from '../lib/stats';
-import type { HostStarted, HostUsage, Outcome } from './app-host';
-import { ADMIN_KEY } from './app-host';
-import { request, runStep, SentOrder } from './load';
+import { Host, SKU, total, usageOf } from './app-cluster';
+import type { HostUsage, Outcome } from './app-host';
+import { runStep, SentOrder } from './load';
 
-export const SKU = 'BENCH-SKU';
+export type { Host } from './app-cluster';
+export { SKU, startHost, stopHost } from './app-cluster';
 
 /** One offered-rate step, measured. Times are ms; rates per second. */
 export interface StepResult {
@@ -27,7 +27,7 @@ export interface StepResult {
   p95_ms: number | null;
   p99_ms: number | null;
   max_ms: number | null;
-  /** From the POST being due to the confirmation email's sentAt. */
+  /** From the POST being due to the confirmation email reaching the SMTP sink. */
   email_p50_ms: number | null;
   email_p95_ms: number | null;
   email_p99_ms: number | null;
@@ -35,9 +35,14 @@ export interface StepResult {
   http_p50_ms: number | null;
   http_p99_ms: number | null;
   http_errors: number;
-  /** App process CPU (user + system) in the load window: cores busy, and ms per processed order. */
+  /** CPU (user + system) of all app processes together in the load window: cores busy, and ms
+   *  per processed order (app_cpu_ms_per_order is the same figure under the issue's name). */
   cpu_ms_per_order: number;
+  app_cpu_ms_per_order: number;
   cpu_cores: number;
+  /** Cores of each app process (in the shape's order), and of the SMTP sink. */
+  process_cores: number[];
+  smtp_sink_cpu_cores: number;
   /** Same window: RabbitMQ, the load generator (this process), the whole machine, and what is
    *  left, i.e. other processes on the machine (null where /proc is unavailable). */
   broker_cpu_cores: number | null;
@@ -47,57 +52,6 @@ export interface StepResult {
   rss_mb: number;
   /** When the step's last email went out, after its last POST was due. */
   drained_after_ms: number | null;
-}
-
-export interface Host {
-  rpc: ChildRpc;
-  url: string;
-  prefix: string;
-}
-
-export async function startHost(options: {
-  logs: boolean;
-  profileDir?: string;
-  prefetch?: number;
-  showLogs?: boolean;
-  /** Turns tracing on, exporting to this OTLP/HTTP endpoint. */
-  otlpEndpoint?: string;
-}): Promise<Host> {
-  const child = forkTs('e2e/app-host.ts', [], {
-    nodeArgs: ['--expose-gc'],
-    env: options.profileDir ? { BENCH_PROFILE_DIR: options.profileDir } : {},
-    showStdout: options.showLogs,
-  });
-  const rpc = new ChildRpc(child);
-  const started = await rpc.call<HostStarted>('start', {
-    logs: options.logs,
-    prefetch: options.prefetch,
-    otlpEndpoint: options.otlpEndpoint,
-  });
-  const host = { rpc, url: started.url, prefix: started.prefix };
-  const put = await request(
-    'PUT',
-    `${host.url}/inventory/products/${SKU}`,
-    { name: 'Bench widget', price: 1999, stock: 100_000_000 },
-    { authorization: `Bearer ${ADMIN_KEY}` },
-  );
-  if (put.status !== 200) throw new Error(`Cannot create the bench product: ${put.status}`);
-  return host;
-}
-
-export async function stopHost(host: Host): Promise<void> {
-  await host.rpc.call('stop', {}, 60_000).catch(() => undefined);
-  await new Promise<void>((resolve) => {
-    if (host.rpc.child.exitCode !== null) return resolve();
-    const timer = setTimeout(() => {
-      host.rpc.child.kill('SIGKILL');
-      resolve();
-    }, 5000);
-    host.rpc.child.once('exit', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }
 
 let orderSeq = 0;
@@ -111,6 +65,28 @@ function orderBody(): (i: number) => string {
     });
 }
 
+interface SinkUsage {
+  cpu_user_us: number;
+  cpu_system_us: number;
+}
+
+/** Fills in when each CONFIRMED order's email reached the sink, waiting for it until `deadline`. */
+async function emailTimes(
+  host: Host,
+  accepted: Array<{ id: string }>,
+  outcomes: Outcome[],
+  deadline: number,
+): Promise<void> {
+  let waiting = outcomes.map((o, i) => i).filter((i) => outcomes[i][2] === 'CONFIRMED');
+  for (;;) {
+    const at = await host.sink.call<number[]>('take', { ids: waiting.map((i) => accepted[i].id) });
+    waiting.forEach((i, k) => (outcomes[i][3] = at[k]));
+    waiting = waiting.filter((i) => outcomes[i][3] < 0);
+    if (waiting.length === 0 || Date.now() >= deadline) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 /** Sends one step, waits for its orders to finish (up to `drainMs`), and measures it. */
 export async function runMeasuredStep(
   host: Host,
@@ -119,21 +95,35 @@ export async function runMeasuredStep(
   drainMs: number,
   profileName?: string,
 ): Promise<StepResult> {
-  if (profileName) await host.rpc.call('profileStart');
-  const before = await host.rpc.call<HostUsage>('usage');
+  const each = (method: string, params = {}) =>
+    Promise.all(host.procs.map((p) => p.rpc.call(method, params)));
+  if (profileName) await each('profileStart');
+  const before = await usageOf(host);
+  const sink0 = await host.sink.call<SinkUsage>('usage');
   const machine0 = machineCpu();
   const load = await runStep({ baseUrl: host.url, rate, durationMs, body: orderBody() });
-  const afterLoad = await host.rpc.call<HostUsage>('usage');
+  const afterLoad = await usageOf(host);
+  const sink1 = await host.sink.call<SinkUsage>('usage');
   const machine1 = machineCpu();
-  if (profileName) await host.rpc.call('profileStop', { name: profileName });
+  if (profileName)
+    await Promise.all(
+      host.procs.map((p, i) =>
+        p.rpc.call('profileStop', {
+          name:
+            host.procs.length > 1 ? `${profileName}-p${i + 1}-${p.modules.join('+')}` : profileName,
+        }),
+      ),
+    );
   const loadWallMs = Date.now() - load.startedAt;
   const accepted = load.orders.filter((o): o is SentOrder & { id: string } => !!o.id);
-  const outcomes = await host.rpc.call<Outcome[]>(
+  const deadline = Date.now() + drainMs;
+  const outcomes = await host.orders.rpc.call<Outcome[]>(
     'collect',
     { ids: accepted.map((o) => o.id), waitMs: drainMs },
     drainMs + 120_000,
   );
-  const after = await host.rpc.call<HostUsage>('usage');
+  await emailTimes(host, accepted, outcomes, deadline);
+  const after = total(await usageOf(host));
 
   const toConfirmed: number[] = [];
   const toEmail: number[] = [];
@@ -162,13 +152,15 @@ export async function runMeasuredStep(
     accepted.map((o) => o.answeredAt - o.dueAt),
     [50, 99],
   );
-  const cpuMs =
-    (afterLoad.cpu_user_us + afterLoad.cpu_system_us - before.cpu_user_us - before.cpu_system_us) /
-    1000;
-  const cpuCores = cpuMs / loadWallMs;
+  const cpuOf = (a: HostUsage | SinkUsage, b: HostUsage | SinkUsage) =>
+    (b.cpu_user_us + b.cpu_system_us - a.cpu_user_us - a.cpu_system_us) / 1000 / loadWallMs;
+  const processCores = before.map((b, i) => Math.round(cpuOf(b, afterLoad[i]) * 100) / 100);
+  const cpuCores = cpuOf(total(before), total(afterLoad));
+  const sinkCores = cpuOf(sink0, sink1);
   const cores = coresBetween(machine0, machine1);
   const seconds = durationMs / 1000;
   const processedPerS = processedInWindow / ((load.endedAt - rampEnd) / 1000);
+  const cpuPerOrder = processedPerS > 0 ? round1((cpuCores * 1000) / processedPerS) : 0;
   return {
     offered_per_s: rate,
     duration_s: seconds,
@@ -189,8 +181,11 @@ export async function runMeasuredStep(
     http_p99_ms: h99,
     http_errors: load.orders.length - accepted.length,
     // Over the load window only (not the drain, not the collection that follows it).
-    cpu_ms_per_order: processedPerS > 0 ? round1((cpuCores * 1000) / processedPerS) : 0,
+    cpu_ms_per_order: cpuPerOrder,
+    app_cpu_ms_per_order: cpuPerOrder,
     cpu_cores: Math.round(cpuCores * 100) / 100,
+    process_cores: processCores,
+    smtp_sink_cpu_cores: Math.round(sinkCores * 100) / 100,
     broker_cpu_cores: cores.broker,
     loadgen_cpu_cores: cores.self,
     machine_cpu_cores: cores.machine,
@@ -199,7 +194,8 @@ export async function runMeasuredStep(
         ? null
         : Math.max(
             0,
-            Math.round((cores.machine - cores.broker - cores.self - cpuCores) * 100) / 100,
+            Math.round((cores.machine - cores.broker - cores.self - cpuCores - sinkCores) * 100) /
+              100,
           ),
     rss_mb: after.rss_mb,
     drained_after_ms: unfinished === 0 && lastSent ? Math.max(0, lastSent - load.endedAt) : null,

@@ -1,6 +1,7 @@
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { round1 } from '../lib/stats';
+import type { Shape } from './app-cluster';
 import { runMeasuredStep, startHost, StepResult, stopHost, warmUp } from './e2e-phase';
 
 export interface TracingRun {
@@ -72,11 +73,12 @@ export async function tracingCost(
   rounds: number,
   log: (s: string) => void,
   prefetch?: number,
+  shape?: Shape,
 ): Promise<TracingSection> {
   const sink = new OtlpSink();
   const endpoint = await sink.start();
   const once = async (otlpEndpoint?: string): Promise<StepResult> => {
-    const host = await startHost({ logs: false, prefetch, otlpEndpoint });
+    const host = await startHost({ shape, logs: false, prefetch, otlpEndpoint });
     try {
       await warmUp(host, 50, 3000);
       if (otlpEndpoint) [sink.spans, sink.bytes] = [0, 0];

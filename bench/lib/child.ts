@@ -1,5 +1,5 @@
 import { ChildProcess, fork } from 'node:child_process';
-import { join } from 'node:path';
+import { compiledScript, compileForChildren } from './compile';
 
 /** Every bench phase runs in a fresh Node process, so one phase's heap, JIT and GC state never
  *  colour the next, and the orchestrator's own work (load generation) stays off its event loop. */
@@ -11,20 +11,16 @@ export interface ChildOptions {
   showStdout?: boolean;
 }
 
-const TS_NODE = ['-r', 'ts-node/register/transpile-only'];
-
+/** Starts a bench script (path relative to bench/) from its compiled form (see compile.ts). */
 export function forkTs(
   script: string,
   args: string[] = [],
   options: ChildOptions = {},
 ): ChildProcess {
-  return fork(join(__dirname, '..', script), args, {
-    execArgv: [...TS_NODE, ...(options.nodeArgs ?? [])],
-    env: {
-      ...process.env,
-      TS_NODE_PROJECT: join(__dirname, '..', 'tsconfig.json'),
-      ...options.env,
-    },
+  compileForChildren();
+  return fork(compiledScript(script), args, {
+    execArgv: options.nodeArgs ?? [],
+    env: { ...process.env, ...options.env },
     stdio: ['ignore', options.showStdout ? 'inherit' : 'ignore', 'inherit', 'ipc'],
     // Its own process group: a Ctrl-C in the terminal reaches only the orchestrator, and each
     // child, seeing the IPC channel close, cleans up its broker topology before it exits.

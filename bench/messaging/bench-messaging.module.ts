@@ -3,9 +3,13 @@ import { Payload } from '@nestjs/microservices';
 import { IsInt, IsString, Min } from 'class-validator';
 import { AppConfig } from '../../src/common/config/app-config';
 import { ConfigModule } from '../../src/common/config/config.module';
+import { HealthModule } from '../../src/common/health/health.module';
+import { MetricsModule } from '../../src/common/metrics/metrics.module';
 import { OnEvent } from '../../src/messaging/consumer/on-event.decorator';
 import { MessagingModule } from '../../src/messaging/messaging.module';
-import { outboxProvider } from '../../src/messaging/outbox/outbox.providers';
+import { InMemoryOutboxStore } from '../../src/messaging/outbox/in-memory-outbox.store';
+import { OutboxRegistry } from '../../src/messaging/outbox/outbox.registry';
+import { OutboxStore } from '../../src/messaging/outbox/outbox.store';
 
 /** A bench-only event: a sequence number and a filler that brings the message to ~1 KB. */
 export class BenchMessage {
@@ -41,9 +45,27 @@ export class BenchMessagingModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: BenchMessagingModule,
-      imports: [ConfigModule.forRoot(config), MessagingModule.forRoot(config)],
+      // What the backbone needs around it in the app (AppModule), and nothing else.
+      imports: [
+        ConfigModule.forRoot(config),
+        MessagingModule.forRoot(config),
+        HealthModule,
+        MetricsModule,
+      ],
       controllers: [BenchConsumerController],
-      providers: [outboxProvider('bench', false)],
+      providers: [
+        {
+          // Registered the way featurePersistence registers a module's in-memory outbox: an
+          // append wakes the relay at once.
+          provide: OutboxStore,
+          inject: [OutboxRegistry],
+          useFactory: (outboxes: OutboxRegistry) => {
+            const store = new InMemoryOutboxStore(() => outboxes.notifyAppended());
+            outboxes.register('bench', store);
+            return store;
+          },
+        },
+      ],
     };
   }
 }

@@ -9,7 +9,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { loadAppConfig } from '../../src/common/config/load-app-config';
 import { AppLogger } from '../../src/common/correlation/app.logger';
-import { PassThroughRpcFilter } from '../../src/messaging/consumer/pass-through-rpc.filter';
 import { RabbitEventServer } from '../../src/messaging/consumer/rabbit-event.server';
 import { newEnvelope } from '../../src/messaging/envelope/new-envelope';
 import { InMemoryOutboxStore } from '../../src/messaging/outbox/in-memory-outbox.store';
@@ -112,11 +111,8 @@ async function main(): Promise<OrderflowMessagingResult> {
   const declarer = app.get(TopologyDeclarer);
   try {
     const server = app.get(RabbitEventServer);
-    const consumers = app.connectMicroservice(
-      { strategy: server },
-      { inheritAppConfig: false, deferInitialization: true },
-    );
-    consumers.useGlobalFilters(new PassThroughRpcFilter());
+    // As startApp does (the handlers bind their own exception filter).
+    app.connectMicroservice({ strategy: server }, { inheritAppConfig: false });
     await app.startAllMicroservices();
     await app.init();
     await server.ready();

@@ -9,6 +9,9 @@ export async function deleteTopology(
   url = AMQP_URL,
 ): Promise<void> {
   const conn = await amqp.connect(url);
+  // A connection the broker closes (e.g. 541 INTERNAL_ERROR while deleting a quorum queue) must
+  // fail the clean-up, not crash the process with an unheard 'error' event.
+  conn.on('error', () => undefined);
   try {
     for (const q of queues) {
       const ch = await conn.createChannel();
@@ -21,7 +24,7 @@ export async function deleteTopology(
       await ch.close().catch(() => undefined);
     }
   } finally {
-    await conn.close();
+    await conn.close().catch(() => undefined);
   }
 }
 

@@ -31,11 +31,18 @@ describe('CatalogWriteFence', () => {
   it('holds a write for the cache TTL, then lets go', () => {
     fence.note('A', 3);
     now += 499;
-    expect(fence.outdates(at('A', 2))).toBe(true);
     expect(fence.outdatesList([at('A', 2)])).toBe(true);
+    expect(fence.outdates(at('A', 2))).toBe(true);
     now += 1;
+    // The list first: a product lookup would forget the write on its own.
+    expect(fence.outdatesList([])).toBe(false);
     expect(fence.outdates(at('A', 2))).toBe(false);
-    expect(fence.outdatesList([at('A', 2)])).toBe(false);
+  });
+
+  it('lets go of a write for a product lookup alone too', () => {
+    fence.note('A', 3);
+    now += 500;
+    expect(fence.outdates(at('A', 2))).toBe(false);
   });
 
   it('outdates a list that lacks a written product or holds it older', () => {

@@ -20,14 +20,12 @@ export class CatalogWriteFence {
   }
 
   outdates(entry: CachedProduct): boolean {
-    const w = this.live(entry.sku);
-    return w !== undefined && entry.version < w;
+    return entry.version < (this.live(entry.sku) ?? -Infinity);
   }
 
   /** A list is outdated if it misses a product written since, or holds an older version of one. */
   outdatesList(entries: CachedProduct[]): boolean {
     this.prune();
-    if (this.written.size === 0) return false;
     const listed = new Map(entries.map((e) => [e.sku, e.version]));
     for (const [sku, w] of this.written) {
       const version = listed.get(sku);

@@ -136,15 +136,23 @@ export class QueueConsumer {
       this.settle(channel, msg, 'release');
       return;
     }
-    const p = this.options
-      .handle(msg, channel)
-      .catch((err: Error) => {
-        this.logger.error(`Unhandled failure on ${this.queue}; requeueing: ${err.message}`);
-        return 'requeue' as const;
-      })
-      .then((outcome) => this.settle(channel, msg, outcome));
+    const p = this.handleAndSettle(channel, msg);
     this.inFlight.add(p);
-    void p.finally(() => this.inFlight.delete(p));
+    void p.then(() => this.inFlight.delete(p));
+  }
+
+  /** One async step per delivery, not a chain of promises: this runs for every message. */
+  private async handleAndSettle(channel: ConfirmChannel, msg: ConsumeMessage): Promise<void> {
+    let outcome: Settle;
+    try {
+      outcome = await this.options.handle(msg, channel);
+    } catch (err) {
+      this.logger.error(
+        `Unhandled failure on ${this.queue}; requeueing: ${(err as Error).message}`,
+      );
+      outcome = 'requeue';
+    }
+    this.settle(channel, msg, outcome);
   }
 
   private settle(channel: ConfirmChannel, msg: ConsumeMessage, outcome: Settle): void {

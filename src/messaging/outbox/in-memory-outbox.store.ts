@@ -10,13 +10,24 @@ export interface InMemoryOutboxOptions {
 
 interface Row {
   message: OutboxMessage;
+  /** Append order: breaks createdAt ties, as a stable sort of the appends would. */
+  seq: number;
   // Absent while unclaimed, as in the Mongo store.
   claimedBy?: string;
   leaseUntil?: number;
 }
 
 export class InMemoryOutboxStore extends OutboxStore {
-  private readonly rows = new Map<string, Row>();
+  /**
+   * Kept in claim order (createdAt, then append order), so a claim walks only to its limit
+   * instead of sorting every row each time: thousands of rows wait here under load.
+   */
+  private rows = new Map<string, Row>();
+  private seq = 0;
+  // Stryker disable next-line UnaryOperator: +Infinity only sorts on every claim, same order
+  private newest = -Infinity;
+  /** An append broke the order; the next claim restores it once. */
+  private unsorted = false;
   private readonly leaseMs: number;
   private readonly now: () => number;
 
@@ -32,9 +43,18 @@ export class InMemoryOutboxStore extends OutboxStore {
   /** Synchronous on purpose: called in the same tick as the state write it belongs to. */
   append(messages: OutboxMessage[]): void {
     for (const m of messages) {
+      const at = m.createdAt.getTime();
       const row = this.rows.get(m.id);
-      if (row) row.message = m;
-      else this.rows.set(m.id, { message: m });
+      if (row) {
+        if (row.message.createdAt.getTime() !== at) this.unsorted = true;
+        row.message = m;
+      } else {
+        // Stryker disable next-line EqualityOperator: a tie sorts after its peers either way
+        if (at < this.newest) this.unsorted = true;
+        this.rows.set(m.id, { message: m, seq: this.seq++ });
+      }
+      // Stryker disable next-line EqualityOperator: the same value either way
+      if (at > this.newest) this.newest = at;
     }
     if (messages.length > 0) this.onAppend();
   }
@@ -44,11 +64,13 @@ export class InMemoryOutboxStore extends OutboxStore {
   async claim(limit: number): Promise<ClaimedOutboxMessage[]> {
     const now = this.now();
     const token = randomUUID();
-    const free = [...this.rows.values()]
-      .filter((r) => r.leaseUntil === undefined || r.leaseUntil < now)
-      // A stable sort: ties keep the order they were appended in.
-      .sort((a, b) => a.message.createdAt.getTime() - b.message.createdAt.getTime())
-      .slice(0, Math.max(0, limit));
+    if (this.unsorted) this.sort();
+    const max = Math.max(0, Math.trunc(limit));
+    const free: Row[] = [];
+    for (const row of this.rows.values()) {
+      if (free.length >= max) break;
+      if (row.leaseUntil === undefined || row.leaseUntil < now) free.push(row);
+    }
     for (const row of free) {
       row.claimedBy = token;
       row.leaseUntil = now + this.leaseMs;
@@ -78,6 +100,17 @@ export class InMemoryOutboxStore extends OutboxStore {
     for (const { message } of this.rows.values())
       if (!oldest || message.createdAt < oldest) oldest = message.createdAt;
     return oldest;
+  }
+
+  /** Oldest createdAt first; ties in the order they were first appended. */
+  private sort(): void {
+    const sorted = [...this.rows.entries()].sort(
+      ([, a], [, b]) =>
+        a.message.createdAt.getTime() - b.message.createdAt.getTime() || a.seq - b.seq,
+    );
+    this.rows = new Map(sorted);
+    // Stryker disable next-line BooleanLiteral: true only sorts again on the next claim
+    this.unsorted = false;
   }
 
   /** The row, if the claim that handed out `m` still holds it (even past its lease). */

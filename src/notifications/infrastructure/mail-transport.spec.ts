@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { AddressInfo, createServer, Socket } from 'node:net';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { loadAppConfig } from '../../common/config/load-app-config';
 import { writeTlsFixtures } from '../../common/config/tls.fixtures';
 import { describeMailTransport, mailTransportOptions } from './mail-transport';
@@ -15,6 +17,7 @@ describe('mail transport from config', () => {
       host: 'smtp.example.com',
       port: 465,
       auth: { user: 'mailer', pass: 's3cret' },
+      getSocket: expect.any(Function),
     });
     expect(describeMailTransport(c, 0)).toBe('smtps://mailer:***@smtp.example.com:465');
   });
@@ -81,5 +84,42 @@ describe('mail transport from config', () => {
     expect(mailTransportOptions(byHost, 0)).toMatchObject({ host: 'mail.internal', tls: { ca } });
     expect(mailTransportOptions(loadAppConfig({ SMTP_HOST: 'h' }), 0)).not.toHaveProperty('tls');
     fixtures.remove();
+  });
+
+  describe('the socket every SMTP connection starts on', () => {
+    const getSocket = (env: Record<string, string>) =>
+      (mailTransportOptions(loadAppConfig(env), 0) as SMTPPool.Options).getSocket!;
+    const open = (env: Record<string, string>, options: Partial<SMTPPool.Options>) =>
+      new Promise<{ err: Error | null; socket?: Socket }>((resolve) =>
+        getSocket(env)(options as SMTPPool.Options, (err, opts) =>
+          resolve({ err, socket: opts?.connection as Socket | undefined }),
+        ),
+      );
+
+    it('hands nodemailer a connected socket, for a URL and a host alike', async () => {
+      const server = createServer((s) => s.end());
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const { port } = server.address() as AddressInfo;
+      try {
+        const envs: Array<Record<string, string>> = [
+          { SMTP_URL: `smtp://127.0.0.1:${port}` },
+          { SMTP_HOST: '127.0.0.1' },
+        ];
+        for (const env of envs) {
+          const { err, socket } = await open(env, { host: '127.0.0.1', port });
+          expect(err).toBeNull();
+          expect(socket?.remotePort).toBe(port);
+          socket?.destroy();
+        }
+      } finally {
+        server.close();
+      }
+    });
+
+    it('fails the connect when nothing answers', async () => {
+      const refused = await open({ SMTP_HOST: '127.0.0.1' }, { host: '127.0.0.1', port: 1 });
+      expect(refused.err?.message).toMatch(/ECONNREFUSED/);
+      expect(refused.socket).toBeUndefined();
+    });
   });
 });
