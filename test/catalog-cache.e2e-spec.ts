@@ -105,17 +105,24 @@ describeWhen(redisUp && rabbitInstalled(), `Redis at ${REDIS_URL} and rabbitmq-s
   'The catalog cache with the broker down',
   () => {
     let node: PrivateNode;
-    let t: TestApp;
+    let a: TestApp;
+    let b: TestApp;
     let redis: Redis;
+    // Long enough to outlast stopping the node, short enough to wait out.
+    const ttls = { CATALOG_CACHE_TTL_MS: '10000', CATALOG_MEMORY_TTL_MS: '300' };
 
     beforeAll(async () => {
       node = await PrivateNode.start();
-      t = await startTestApp({
+      a = await startTestApp({ AMQP_URL: node.url(), REDIS_URL, SEED_DEMO_CATALOG: 'false', ...ttls });
+      // As above: a second inventory instance whose own store is empty (see the first suite).
+      jest.spyOn(InstanceLockKeeper.prototype, 'start').mockResolvedValueOnce('held');
+      b = await startTestApp({
         AMQP_URL: node.url(),
         REDIS_URL,
         SEED_DEMO_CATALOG: 'false',
-        CATALOG_CACHE_TTL_MS: '1500',
-        CATALOG_MEMORY_TTL_MS: '300',
+        APP_MODULES: 'inventory',
+        AMQP_NAME_PREFIX: a.config.amqpNamePrefix,
+        ...ttls,
       });
       redis = new Redis(REDIS_URL);
     }, 120_000);
@@ -123,38 +130,43 @@ describeWhen(redisUp && rabbitInstalled(), `Redis at ${REDIS_URL} and rabbitmq-s
     afterAll(async () => {
       redis?.disconnect();
       try {
-        await t?.close();
+        await b?.stop();
+        await a?.close();
       } finally {
         await node?.remove();
       }
     });
 
-    it('keeps serving reads and lets entries expire by TTL, then evicts once it is back', async () => {
-      await put(t, 'SKU-DOWN', { name: 'Mug', price: 500, stock: 10 });
-      await waitFor(() => priceOn(t, 'SKU-DOWN'), (p) => p === 500, { what: 'the product' });
+    it('serves a stale entry no longer than its TTL, and evicts again once the broker is back', async () => {
+      const generation = `${a.config.amqpNamePrefix}orderflow:{catalog}:generation`;
+      const evicted = () => redis.get(generation).then(Number);
+      const before = await evicted();
+      await put(a, 'SKU-DOWN', { name: 'Mug', price: 500, stock: 10 });
+      await waitFor(evicted, (g) => g >= before + 2, { what: 'both instances evicting' });
+      expect(await priceOn(a, 'SKU-DOWN')).toBe(500);
+      expect(await priceOn(b, 'SKU-DOWN')).toBe(500); // from Redis: B's store is empty
+
       await node.stopApp();
-      // The write commits with its event held in the outbox; the writer reads its own write.
-      await put(t, 'SKU-DOWN', { price: 700 });
-      expect(await priceOn(t, 'SKU-DOWN')).toBe(700);
-      const key = productKey(t, 'SKU-DOWN');
-      expect(await redis.exists(key)).toBe(1);
-      await waitFor(() => redis.exists(key), (n) => n === 0, {
-        timeoutMs: 10_000,
-        what: 'the entry expired by TTL, no event being able to evict it',
+      // The write commits, its event held in the outbox: nothing can evict B's or Redis's entry.
+      await put(a, 'SKU-DOWN', { price: 700 });
+      expect(await priceOn(b, 'SKU-DOWN')).toBe(500);
+      await waitFor(() => priceOn(b, 'SKU-DOWN'), (p) => p === 'not found', {
+        timeoutMs: 30_000,
+        what: 'the stale entry expired by TTL, no event being able to evict it',
       });
-      expect(await priceOn(t, 'SKU-DOWN')).toBe(700);
+      // The writer, meanwhile, reads its own write, broker or not.
+      expect(await priceOn(a, 'SKU-DOWN')).toBe(700);
 
       await node.startApp();
-      // Back on the broker, with a new instance queue: a change is evicted by its event again.
-      const generation = `${t.config.amqpNamePrefix}orderflow:{catalog}:generation`;
-      const before = Number(await redis.get(generation));
+      // Back on the broker, with new instance queues: a change is evicted by its event again.
+      const back = await evicted();
       let price = 700;
       await waitFor(
         async () => {
-          await put(t, 'SKU-DOWN', { price: ++price });
-          return Number(await redis.get(generation));
+          await put(a, 'SKU-DOWN', { price: ++price });
+          return evicted();
         },
-        (g) => g > before,
+        (g) => g > back,
         { timeoutMs: 60_000, what: 'product-updated events evicting once the broker is back' },
       );
     });

@@ -29,7 +29,9 @@ export const catalogCacheProviders: Provider[] = [
   },
   {
     provide: CatalogWriteFence,
-    useFactory: (config: AppConfig) => new CatalogWriteFence(config.catalogCacheTtlMs),
+    // An entry lives its TTL in Redis, then up to the memory TTL more in an instance's own layer.
+    useFactory: (config: AppConfig) =>
+      new CatalogWriteFence(config.catalogCacheTtlMs + config.catalogMemoryTtlMs),
     inject: [AppConfig],
   },
 ];

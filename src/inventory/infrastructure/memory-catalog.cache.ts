@@ -17,6 +17,7 @@ export class MemoryCatalogCache extends CatalogCache {
   private readonly products = new Map<string, Held<CachedProduct>>();
   private list?: Held<CachedProduct[]>;
   private gen = 0;
+  private sweptAt = -Infinity;
 
   constructor(
     private readonly ttlMs: number,
@@ -88,8 +89,11 @@ export class MemoryCatalogCache extends CatalogCache {
     this.list = { value: products, expiresAt: this.now() + this.ttlMs };
   }
 
+  /** At most once per TTL: a catalog that is simply large must not pay a full scan per put. */
   private sweep(): void {
     const now = this.now();
+    if (now - this.sweptAt < this.ttlMs) return;
+    this.sweptAt = now;
     for (const [sku, held] of this.products) if (held.expiresAt <= now) this.products.delete(sku);
   }
 

@@ -10,7 +10,9 @@ type Scripted = Redis & {
 };
 
 /** Reads and puts give up quickly: a slow cache is worse than none, the store answers anyway. */
-const COMMAND_TIMEOUT_MS = 500;
+const COMMAND_TIMEOUT_MS = 100;
+/** After a failure, reads and puts skip Redis this long rather than each wait for a timeout. */
+const BACK_OFF_MS = 5_000;
 const WARN_EVERY_MS = 60_000;
 /** How long startup waits for Redis; past it the app starts anyway, reading the store. */
 const READY_WAIT_MS = 2_000;
@@ -21,6 +23,7 @@ export class RedisCatalogCache extends CatalogCache {
   private readonly redis: Scripted;
   private readonly keys: { generation: string; list: string; product: (sku: string) => string };
   private lastWarning = 0;
+  private skipUntil = 0;
 
   constructor(
     url: string,
@@ -124,9 +127,11 @@ export class RedisCatalogCache extends CatalogCache {
   }
 
   private async quietly<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+    if (Date.now() < this.skipUntil) return fallback;
     try {
       return await work();
     } catch (e) {
+      this.skipUntil = Date.now() + BACK_OFF_MS;
       this.warn(e as Error);
       return fallback;
     }

@@ -1,7 +1,7 @@
 /**
  * Lua, so that each check and its write are one step in Redis: no other client's eviction can
- * fall between them. Every key of a call shares the `{…}` hash tag, so they also work on a
- * Redis Cluster, where a script may only touch keys of one slot.
+ * fall between them. Every key of a call shares the `{…}` hash tag: on a Redis Cluster (which
+ * would need a cluster client here) a script may only touch keys of one slot.
  */
 
 /** KEYS: generation, product. ARGV: generation seen, version, entry JSON, TTL ms. */

@@ -138,7 +138,8 @@ export class QueueConsumer {
     }
     const p = this.handleAndSettle(channel, msg);
     this.inFlight.add(p);
-    void p.then(() => this.inFlight.delete(p));
+    const done = () => this.inFlight.delete(p);
+    void p.then(done, done);
   }
 
   /** One async step per delivery, not a chain of promises: this runs for every message. */

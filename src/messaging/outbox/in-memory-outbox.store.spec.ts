@@ -50,6 +50,7 @@ describe('InMemoryOutboxStore', () => {
 
     expect(await store.claim(0)).toEqual([]);
     expect(await store.claim(-1)).toEqual([]);
+    expect(await store.claim(Number.NaN)).toEqual([]);
     expect(ids(await store.claim(1))).toEqual(['m-1']);
   });
 

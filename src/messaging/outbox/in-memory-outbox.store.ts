@@ -65,7 +65,7 @@ export class InMemoryOutboxStore extends OutboxStore {
     const now = this.now();
     const token = randomUUID();
     if (this.unsorted) this.sort();
-    const max = Math.max(0, Math.trunc(limit));
+    const max = Number.isNaN(limit) ? 0 : Math.max(0, Math.trunc(limit));
     const free: Row[] = [];
     for (const row of this.rows.values()) {
       if (free.length >= max) break;

@@ -18,8 +18,10 @@ function noDelaySocket(): SMTPPool.Options['getSocket'] {
   return (options, callback) => {
     const host = options.host ?? 'localhost';
     const port = options.port ?? (options.secure ? 465 : 587);
-    const socket = connect(port, host);
+    const socket = connect({ port, host, localAddress: options.localAddress });
     socket.setNoDelay(true);
+    // As nodemailer's own connect does: a pooled connection idles between emails.
+    socket.setKeepAlive(true);
     const fail = (err: Error) => {
       clearTimeout(timer);
       callback(err, undefined as never);
