@@ -1,28 +1,5 @@
 import { deleteTopology } from './broker';
-
-/** Each module's durable queues: commands it is sent, events it subscribes to, requests it answers. */
-export const MODULE_QUEUES = {
-  orders: [
-    'orders.inventory-reserved',
-    'orders.inventory-rejected',
-    'orders.inventory-released',
-    'orders.payment-succeeded',
-    'orders.payment-failed',
-    'orders.payment-refunded',
-  ],
-  inventory: [
-    'inventory.reserve-stock',
-    'inventory.release-stock',
-    'inventory.commit-stock',
-    'inventory.catalog.lookup',
-  ],
-  billing: ['billing.charge-payment', 'billing.refund-payment'],
-  notifications: [
-    'notifications.order-confirmed',
-    'notifications.order-rejected',
-    'notifications.order-cancelled',
-  ],
-};
+import { MODULE_QUEUES } from './module-queues';
 
 /**
  * Removes everything the whole app declares under `prefix` with retry delays 100, 200, 400 ms:

@@ -6,7 +6,7 @@ import { ProductRepository } from './product.repository';
 
 /**
  * The catalog as shoppers read it, through the cache. Stock figures in a cached entry may lag
- * reservations by up to the cache TTL (reservations announce no product change, and evicting
+ * reservations by up to the cache and memory TTLs together (reservations announce no product change, and evicting
  * per order would empty the cache of exactly the products that sell); name and price changes
  * are evicted by their event. Reserving stock always reads the store, never this.
  */

@@ -1,5 +1,7 @@
 import { MessageEnvelope } from '../envelope/message-envelope';
 import type { Handled, Published } from '../observability/message-tap';
+import { JournalEntry } from './journal-entry';
+import { JournalTap } from './journal.tap';
 
 export const NOW = Date.UTC(2026, 10, 23, 15, 0, 0) + 0.25;
 
@@ -42,4 +44,15 @@ export function published(changes: Partial<Published> = {}): Published {
     seconds: 0.001,
     ...changes,
   };
+}
+
+/** A tap of process `web-1-42-abcd` at NOW, and what it wrote so far. */
+export function journalTap(): { tap: JournalTap; written: JournalEntry[] } {
+  const written: JournalEntry[] = [];
+  const tap = new JournalTap(
+    'web-1-42-abcd',
+    (e) => written.push(e),
+    () => NOW,
+  );
+  return { tap, written };
 }

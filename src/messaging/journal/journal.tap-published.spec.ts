@@ -1,19 +1,12 @@
 import { JournalEntry } from './journal-entry';
-import { NOW, handled, published } from './journal.fixtures';
+import { NOW, handled, journalTap, published } from './journal.fixtures';
 import { JournalTap } from './journal.tap';
 
 describe('JournalTap, published', () => {
   let written: JournalEntry[];
   let tap: JournalTap;
 
-  beforeEach(() => {
-    written = [];
-    tap = new JournalTap(
-      'web-1-42-abcd',
-      (e) => written.push(e),
-      () => NOW,
-    );
-  });
+  beforeEach(() => ({ tap, written } = journalTap()));
 
   it("journals what an outbox published, with its module, once it's confirmed", () => {
     tap.published(published());

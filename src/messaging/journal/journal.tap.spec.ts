@@ -1,21 +1,14 @@
 import type { HandleOutcome } from '../observability/message-tap';
 import { DeliveryNotes } from './delivery-notes';
 import { JournalEntry } from './journal-entry';
-import { NOW, envelope, handled } from './journal.fixtures';
+import { NOW, envelope, handled, journalTap } from './journal.fixtures';
 import { JournalTap } from './journal.tap';
 
 describe('JournalTap', () => {
   let written: JournalEntry[];
   let tap: JournalTap;
 
-  beforeEach(() => {
-    written = [];
-    tap = new JournalTap(
-      'web-1-42-abcd',
-      (e) => written.push(e),
-      () => NOW,
-    );
-  });
+  beforeEach(() => ({ tap, written } = journalTap()));
 
   it('journals a delivery of an order: when it started, where, by whom, how it ended', () => {
     tap.handled(handled());

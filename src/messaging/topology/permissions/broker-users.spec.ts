@@ -1,34 +1,12 @@
 import { AppConfig, FEATURE_MODULES, FeatureModuleName } from '../../../common/config/app-config';
 import { TopologyNames } from '../topology-names';
 import { appBrokerUsers } from './app-broker-users';
+import { MODULE_QUEUES } from '../../../../test/support/module-queues';
 import { BrokerUser } from './broker-users';
 
 const config = (prefix = '') => Object.assign(new AppConfig(), { amqpNamePrefix: prefix });
 const matches = (regex: string, name: string) => regex !== '' && new RegExp(regex).test(name);
 
-/** The queues each module consumes, as RabbitEventServer names them (the broadcast one aside). */
-const OWN_QUEUES: Record<FeatureModuleName, string[]> = {
-  orders: [
-    'orders.inventory-reserved',
-    'orders.inventory-rejected',
-    'orders.inventory-released',
-    'orders.payment-succeeded',
-    'orders.payment-failed',
-    'orders.payment-refunded',
-  ],
-  inventory: [
-    'inventory.reserve-stock',
-    'inventory.release-stock',
-    'inventory.commit-stock',
-    'inventory.catalog.lookup',
-  ],
-  billing: ['billing.charge-payment', 'billing.refund-payment'],
-  notifications: [
-    'notifications.order-confirmed',
-    'notifications.order-rejected',
-    'notifications.order-cancelled',
-  ],
-};
 
 describe('broker users generated from the topology', () => {
   let users: Record<FeatureModuleName, BrokerUser>;
@@ -77,7 +55,7 @@ describe('broker users generated from the topology', () => {
 
   it('lets each module configure and read its own queues, and touch no other module’s', () => {
     for (const m of FEATURE_MODULES) {
-      for (const [owner, queues] of Object.entries(OWN_QUEUES))
+      for (const [owner, queues] of Object.entries(MODULE_QUEUES))
         for (const q of queues) {
           for (const perm of ['configure', 'read'] as const)
             expect([m, perm, q, matches(users[m][perm], q)]).toEqual([m, perm, q, owner === m]);
